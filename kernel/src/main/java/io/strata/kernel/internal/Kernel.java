@@ -1,0 +1,243 @@
+package io.strata.kernel.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import ch.qos.logback.classic.Level;
+import com.codahale.metrics.MetricRegistry;
+import io.strata.kernel.internal.api.BundlesResource;
+import io.strata.kernel.internal.api.HealthResource;
+import io.strata.kernel.internal.api.HealthService;
+import io.strata.kernel.internal.api.RootResource;
+import io.strata.kernel.internal.bundles.BundleManager;
+import io.strata.kernel.internal.bundles.FolderWatcher;
+import io.strata.kernel.internal.config.KernelConfigService;
+import io.strata.kernel.internal.config.KernelKeys;
+import io.strata.kernel.internal.config.KernelSettings;
+import io.strata.kernel.internal.config.SiteConfig;
+import io.strata.kernel.internal.http.HttpServer;
+import io.strata.kernel.internal.http.Whiteboard;
+import io.strata.kernel.internal.metrics.MetricsService;
+import io.strata.kernel.internal.osgi.HostExports;
+import io.strata.kernel.internal.osgi.OsgiFramework;
+import io.strata.kernel.internal.zookeeper.ZooKeeperService;
+import io.strata.spi.Role;
+import io.strata.spi.config.ConfigService;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.curator.framework.CuratorFramework;
+import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Strata node: ZooKeeper, the OSGi framework with its services (roles, Curator, metrics,
+ * configuration), the bundles of {@code bundles/} and {@code plugins/}, and the HTTP server. Starts
+ * in that order (HTTP binds early so a taken port fails fast, and health says "starting" until
+ * the bundles are up) and closes in reverse, attempting every close.
+ */
+public final class Kernel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private HttpServer http;
+    private OsgiFramework framework;
+    private MetricsService metrics;
+
+    /** Where a node finds its parts. */
+    public record Layout(Path home, Path osgiDir, Path bundlesDir, Path pluginsDir) {
+        public Layout {
+            requireNonNull(home, "home is null");
+            requireNonNull(osgiDir, "osgiDir is null");
+            requireNonNull(bundlesDir, "bundlesDir is null");
+            requireNonNull(pluginsDir, "pluginsDir is null");
+        }
+
+        public static Layout of(Path home) {
+            return new Layout(home, home.resolve("lib/osgi"), home.resolve("bundles"), home.resolve("plugins"));
+        }
+    }
+
+    private Kernel() {}
+
+    /**
+     * Starts a node; on failure everything started so far is closed again.
+     *
+     * @throws KernelStartException with a message for the operator (which key, which port, which folder)
+     */
+    public static Kernel start(SiteConfig site, Layout layout) {
+        Kernel kernel = new Kernel();
+        try {
+            kernel.doStart(site, layout);
+            return kernel;
+        } catch (KernelStartException e) {
+            kernel.close();
+            throw e;
+        } catch (Exception e) {
+            kernel.close();
+            throw new KernelStartException("Start-up failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void doStart(SiteConfig site, Layout layout) throws Exception {
+        long begin = System.nanoTime();
+        KernelSettings settings;
+        try {
+            settings = KernelSettings.from(site, layout.home());
+        } catch (io.strata.kernel.internal.config.ConfigException e) {
+            throw new KernelStartException("Invalid configuration:\n" + e.getMessage(), e);
+        }
+        applyLogLevel(settings.logLevel());
+        requireWritable(settings.dataDir());
+        for (Path folder : List.of(layout.bundlesDir(), layout.pluginsDir())) {
+            Files.createDirectories(folder);
+        }
+
+        ZooKeeperService zooKeeper;
+        try {
+            zooKeeper = ZooKeeperService.start(settings.zookeeperAddress(), settings.dataDir(), "127.0.0.1",
+                    settings.zookeeperEmbeddedPort(), settings.clusterName(), settings.zookeeperSessionTimeoutMs(),
+                    settings.zookeeperConnectionTimeoutMs());
+        } catch (ZooKeeperService.ZooKeeperStartException e) {
+            throw new KernelStartException(e.getMessage(), e);
+        }
+        resources.push(zooKeeper);
+
+        metrics = new MetricsService();
+        Map<String, String> exports = HostExports.compute(Kernel.class.getClassLoader(), classPath());
+        framework = OsgiFramework.start(settings.dataDir().resolve("felix-cache"), layout.osgiDir(), exports);
+        resources.push(framework);
+        BundleContext context = framework.context();
+
+        for (String role : settings.roles()) {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(Role.PROPERTY, role);
+            context.registerService(Role.class, new NodeRole(role), properties);
+        }
+        context.registerService(CuratorFramework.class, zooKeeper.curator(), null);
+        context.registerService(MetricRegistry.class.getName(), metrics, null);
+        KernelConfigService config = new KernelConfigService(site, context, Map.of(KernelKeys.LOG_LEVEL, value -> applyLogLevel((String) value)));
+        context.registerService(ConfigService.class, config, null);
+
+        AtomicReference<BundleManager> bundles = new AtomicReference<>();
+        AtomicReference<Whiteboard> whiteboardHolder = new AtomicReference<>();
+        Whiteboard whiteboard = new Whiteboard(context, metrics.registry(), settings.adminToken(), () -> List.of(
+                new RootResource(() -> whiteboardHolder.get().listing()),
+                new HealthResource(new HealthService(context, zooKeeper, bundles.get(), started::get)),
+                new BundlesResource(bundles.get())));
+        whiteboardHolder.set(whiteboard);
+        resources.push(whiteboard);
+        bundles.set(new BundleManager(context, layout.bundlesDir(), layout.pluginsDir(), whiteboard));
+
+        http = new HttpServer(settings.httpHost(), settings.httpPort(), settings.httpThreadsMax(), settings.shutdownTimeoutMs(), whiteboard);
+        try {
+            http.start();
+        } catch (HttpServer.PortInUseException e) {
+            throw new KernelStartException(e.getMessage(), e);
+        }
+        resources.push(http);
+
+        bundles.get().installAll();
+        List<String> errors = config.validateBundleKeys();
+        if (!errors.isEmpty()) {
+            throw new KernelStartException("Invalid configuration:\n" + String.join("\n", errors));
+        }
+        config.publishBundleSections();
+        bundles.get().startAll();
+        whiteboard.awaitServing();
+
+        if (settings.watchBundles()) {
+            FolderWatcher watcher = new FolderWatcher(bundles.get());
+            watcher.start();
+            resources.push(watcher);
+        }
+        started.set(true);
+        LOG.info("Strata started in {} ms: HTTP on {}:{}, roles {}, ZooKeeper {}, cluster '{}'",
+                (System.nanoTime() - begin) / 1_000_000, settings.httpHost(), http.port(), settings.roles(),
+                zooKeeper.connectString(), settings.clusterName());
+    }
+
+    private static List<Path> classPath() {
+        return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList();
+    }
+
+    private static void requireWritable(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new KernelStartException("Data dir " + dataDir + " is not writable (strata.data.dir): " + e.getMessage(), e);
+        }
+    }
+
+    private static void applyLogLevel(String level) {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(Level.toLevel(level, Level.INFO));
+        }
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public BundleContext context() {
+        return framework.context();
+    }
+
+    public MetricRegistry metrics() {
+        return metrics.registry();
+    }
+
+    public boolean started() {
+        return started.get();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Strata is stopping");
+        started.set(false);
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed", resource.getClass().getSimpleName(), e);
+            }
+        }
+        LOG.info("Strata stopped");
+    }
+
+    private record NodeRole(String name) implements Role {}
+
+    /** Start-up failed for a reason the operator can fix; the message says which. */
+    public static final class KernelStartException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public KernelStartException(String message) {
+            super(message);
+        }
+
+        public KernelStartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

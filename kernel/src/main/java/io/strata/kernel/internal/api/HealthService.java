@@ -1,0 +1,101 @@
+package io.strata.kernel.internal.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.codahale.metrics.health.HealthCheck;
+import io.strata.api.v1.HealthResponse;
+import io.strata.kernel.internal.bundles.BundleManager;
+import io.strata.kernel.internal.zookeeper.ZooKeeperService;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * The node's health: start-up finished, the ZooKeeper session, every bundle active, no component
+ * that failed to activate, and every {@link HealthCheck} service bundles register (named by the
+ * service property {@value #NAME_PROPERTY}).
+ */
+public final class HealthService {
+    public static final String NAME_PROPERTY = "strata.health.name";
+
+    private final BundleContext context;
+    private final ZooKeeperService zooKeeper;
+    private final BundleManager bundles;
+    private final BooleanSupplier started;
+
+    public HealthService(BundleContext context, ZooKeeperService zooKeeper, BundleManager bundles, BooleanSupplier started) {
+        this.context = requireNonNull(context, "context is null");
+        this.zooKeeper = requireNonNull(zooKeeper, "zooKeeper is null");
+        this.bundles = requireNonNull(bundles, "bundles is null");
+        this.started = requireNonNull(started, "started is null");
+    }
+
+    public HealthResponse check() {
+        Map<String, String> checks = new TreeMap<>();
+        checks.put("http", HealthResponse.OK);
+        checks.put("startup", started.getAsBoolean() ? HealthResponse.OK : "starting");
+        checks.put("zookeeper", zooKeeper.problem().orElse(HealthResponse.OK));
+        Map<String, String> bundleProblems = bundles.problems();
+        checks.put("bundles", bundleProblems.isEmpty() ? HealthResponse.OK : bundleProblems.size() + " not active");
+        checks.putAll(bundleProblems);
+        checks.putAll(componentProblems());
+        checks.putAll(healthChecks());
+        boolean healthy = checks.values().stream().allMatch(HealthResponse.OK::equals);
+        return new HealthResponse(healthy ? HealthResponse.OK : HealthResponse.UNHEALTHY, checks);
+    }
+
+    private Map<String, String> componentProblems() {
+        Map<String, String> problems = new TreeMap<>();
+        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        if (reference == null) {
+            problems.put("components", "Declarative Services is not running");
+            return problems;
+        }
+        ServiceComponentRuntime runtime = context.getService(reference);
+        try {
+            Collection<ComponentDescriptionDTO> descriptions = runtime.getComponentDescriptionDTOs();
+            for (ComponentDescriptionDTO description : descriptions) {
+                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                    if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        problems.put("component " + description.name, "failed to activate: " + configuration.failure);
+                    }
+                }
+            }
+        } finally {
+            context.ungetService(reference);
+        }
+        return problems;
+    }
+
+    private Map<String, String> healthChecks() {
+        Map<String, String> results = new TreeMap<>();
+        Collection<ServiceReference<HealthCheck>> references;
+        try {
+            references = context.getServiceReferences(HealthCheck.class, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (ServiceReference<HealthCheck> reference : references) {
+            HealthCheck check = context.getService(reference);
+            if (check == null) {
+                continue;
+            }
+            try {
+                Object name = reference.getProperty(NAME_PROPERTY);
+                HealthCheck.Result result = check.execute();
+                String label = name == null ? check.getClass().getName() : name.toString();
+                results.put(label, result.isHealthy() ? HealthResponse.OK : String.valueOf(result.getMessage()));
+            } finally {
+                context.ungetService(reference);
+            }
+        }
+        return results;
+    }
+}
