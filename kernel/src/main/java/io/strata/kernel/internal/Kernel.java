@@ -20,7 +20,9 @@ import io.strata.kernel.internal.metrics.MetricsService;
 import io.strata.kernel.internal.osgi.HostExports;
 import io.strata.kernel.internal.osgi.OsgiFramework;
 import io.strata.kernel.internal.zookeeper.ZooKeeperService;
+import io.strata.spi.NodeInfo;
 import io.strata.spi.Role;
+import io.strata.spi.metrics.NodeMetrics;
 import io.strata.spi.config.ConfigService;
 import java.io.File;
 import java.io.IOException;
@@ -128,6 +130,7 @@ public final class Kernel implements AutoCloseable {
         }
         context.registerService(CuratorFramework.class, zooKeeper.curator(), null);
         context.registerService(MetricRegistry.class.getName(), metrics, null);
+        context.registerService(NodeMetrics.class, metrics, null);
         KernelConfigService config = new KernelConfigService(site, context, Map.of(KernelKeys.LOG_LEVEL, value -> applyLogLevel((String) value)));
         context.registerService(ConfigService.class, config, null);
 
@@ -148,6 +151,8 @@ public final class Kernel implements AutoCloseable {
             throw new KernelStartException(e.getMessage(), e);
         }
         resources.push(http);
+        String advertised = settings.httpHost().equals("0.0.0.0") || settings.httpHost().isBlank() ? localHostName() : settings.httpHost();
+        context.registerService(NodeInfo.class, KernelNodeInfo.of(settings.clusterName(), settings.roles(), advertised, http.port()), null);
 
         bundles.get().installAll();
         List<String> errors = config.validateBundleKeys();
@@ -174,6 +179,14 @@ public final class Kernel implements AutoCloseable {
                 .filter(entry -> !entry.isBlank())
                 .map(Path::of)
                 .toList();
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static void requireWritable(Path dataDir) {

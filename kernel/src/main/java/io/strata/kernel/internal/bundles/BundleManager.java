@@ -53,9 +53,11 @@ public final class BundleManager {
     private final Object lock = new Object();
     private final Map<Path, Tracked> tracked = new ConcurrentHashMap<>();
     private final Map<Long, String> errors = new ConcurrentHashMap<>();
-    private final Map<Path, String> rejectedFiles = new ConcurrentHashMap<>();
+    private final Map<Path, Rejected> rejectedFiles = new ConcurrentHashMap<>();
 
     private record Tracked(long bundleId, String digest, long size, long modified) {}
+
+    private record Rejected(String problem, long size, long modified) {}
 
     public BundleManager(BundleContext context, Path bundlesDir, Path pluginsDir, RouteDirectory routes) {
         this.context = requireNonNull(context, "context is null");
@@ -109,7 +111,8 @@ public final class BundleManager {
         List<Path> present = jars(folder);
         for (Path jar : present) {
             Tracked entry = tracked.get(jar);
-            if (entry == null && !rejectedFiles.containsKey(jar)) {
+            Rejected rejected = rejectedFiles.get(jar);
+            if (entry == null && (rejected == null || Files.size(jar) != rejected.size() || Files.getLastModifiedTime(jar).toMillis() != rejected.modified())) {
                 return true;
             }
             if (entry != null && (Files.size(jar) != entry.size() || Files.getLastModifiedTime(jar).toMillis() != entry.modified())) {
@@ -141,7 +144,8 @@ public final class BundleManager {
     private Optional<Bundle> install(Path jar) throws IOException {
         JarContent content = JarContent.read(jar);
         if (content.problem().isPresent()) {
-            if (!content.problem().get().equals(rejectedFiles.put(jar, content.problem().get()))) {
+            Rejected previous = rejectedFiles.put(jar, new Rejected(content.problem().get(), content.size(), content.modified()));
+            if (previous == null || !previous.problem().equals(content.problem().get())) {
                 LOG.warn("Not installing {}: {}", jar, content.problem().get());
             }
             return Optional.empty();
@@ -154,7 +158,7 @@ public final class BundleManager {
             return Optional.of(bundle);
         } catch (BundleException e) {
             LOG.error("Cannot install {}: {}", jar, e.getMessage());
-            rejectedFiles.put(jar, e.getMessage());
+            rejectedFiles.put(jar, new Rejected(e.getMessage(), content.size(), content.modified()));
             return Optional.empty();
         }
     }
@@ -178,7 +182,7 @@ public final class BundleManager {
         Bundle bundle = context.getBundle(entry.bundleId());
         if (content.problem().isPresent()) {
             LOG.warn("Not updating {} from {}: {}", bundle.getSymbolicName(), jar, content.problem().get());
-            rejectedFiles.put(jar, content.problem().get());
+            rejectedFiles.put(jar, new Rejected(content.problem().get(), content.size(), content.modified()));
             return;
         }
         Tracked updated = new Tracked(entry.bundleId(), content.digest(), content.size(), content.modified());
@@ -267,7 +271,8 @@ public final class BundleManager {
                 syncFile(target);
                 Tracked entry = tracked.get(target);
                 if (entry == null) {
-                    throw StrataException.invalidArgument(rejectedFiles.getOrDefault(target, "The bundle could not be installed"));
+                    Rejected rejected = rejectedFiles.get(target);
+                    throw StrataException.invalidArgument(rejected == null ? "The bundle could not be installed" : rejected.problem());
                 }
                 routes.awaitServing();
                 return info(context.getBundle(entry.bundleId()));
@@ -344,7 +349,7 @@ public final class BundleManager {
                 problems.put("bundle " + info.symbolicName(), info.state() + ": " + info.error());
             }
         }
-        rejectedFiles.forEach((path, problem) -> problems.put("jar " + path.getFileName(), problem));
+        rejectedFiles.forEach((path, rejected) -> problems.put("jar " + path.getFileName(), rejected.problem()));
         return problems;
     }
 
@@ -428,10 +433,24 @@ public final class BundleManager {
             } catch (IOException e) {
                 problem = "Not a valid jar file: " + e.getMessage();
             }
+            if (problem == null && !hasEndOfCentralDirectory(bytes)) {
+                problem = "Not a valid jar file: it is truncated (still being copied?)";
+            }
             if (bytes.length == 0) {
                 problem = "Not a valid jar file: it is empty";
             }
             return new JarContent(bytes, digest, bytes.length, modified, symbolicName, Optional.ofNullable(problem));
+        }
+
+        /** A zip's end record is written last: without it the file is incomplete. */
+        private static boolean hasEndOfCentralDirectory(byte[] bytes) {
+            int lowest = Math.max(0, bytes.length - 22 - 0xFFFF);
+            for (int i = bytes.length - 22; i >= lowest; i--) {
+                if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -21,13 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches {@code bundles/} and {@code plugins/} with the file system's change events (inotify on
- * Linux) and syncs a folder once its jars have stopped changing for {@value #SETTLE_MS} ms; a
- * rescan every {@value #RESCAN_MS} ms catches anything the events missed. Copying a jar in with
- * {@code cp} works; an atomic {@code mv} is seen fastest.
+ * Linux) and syncs a folder {@value #SETTLE_MS} ms after its last event; a rescan every
+ * {@value #RESCAN_MS} ms catches anything the events missed. A jar still being copied is
+ * recognised as incomplete (no zip end record) and taken once the copy is finished; an atomic
+ * {@code mv} is seen fastest.
  */
 public final class FolderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
-    static final long SETTLE_MS = 40;
+    static final long SETTLE_MS = 15;
     static final long RESCAN_MS = 2_000;
 
     private final BundleManager manager;
@@ -35,7 +36,6 @@ public final class FolderWatcher implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Thread eventThread;
     private final Map<Path, ScheduledFuture<?>> pending = new HashMap<>();
-    private final Map<Path, String> lastSnapshot = new HashMap<>();
 
     public FolderWatcher(BundleManager manager) throws IOException {
         this.manager = requireNonNull(manager, "manager is null");
@@ -78,19 +78,12 @@ public final class FolderWatcher implements AutoCloseable {
             previous.cancel(false);
         }
         if (!executor.isShutdown()) {
-            pending.put(folder, executor.schedule(() -> settleAndSync(folder), delayMs, TimeUnit.MILLISECONDS));
+            pending.put(folder, executor.schedule(() -> sync(folder), delayMs, TimeUnit.MILLISECONDS));
         }
     }
 
-    /** Syncs when the folder looks the same as at the previous look; otherwise looks again shortly. */
-    private void settleAndSync(Path folder) {
+    private void sync(Path folder) {
         try {
-            String snapshot = snapshot(folder);
-            String previous = lastSnapshot.put(folder, snapshot);
-            if (!snapshot.equals(previous)) {
-                schedule(folder, SETTLE_MS);
-                return;
-            }
             manager.syncFolder(folder);
         } catch (IOException | RuntimeException e) {
             LOG.error("Syncing {} failed", folder, e);
@@ -107,21 +100,6 @@ public final class FolderWatcher implements AutoCloseable {
                 LOG.warn("Rescanning {} failed: {}", folder, e.toString());
             }
         }
-    }
-
-    private static String snapshot(Path folder) throws IOException {
-        StringBuilder text = new StringBuilder();
-        if (Files.isDirectory(folder)) {
-            try (var stream = Files.list(folder)) {
-                for (Path file : stream.sorted().toList()) {
-                    if (Files.isRegularFile(file)) {
-                        text.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
-                                .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
-                    }
-                }
-            }
-        }
-        return text.toString();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.strata.spi.metrics.NodeMetrics;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@link MetricRegistry} service gets a registry of its own whose metrics are mirrored into the
  * node's; when the bundle stops they are removed again, so nothing is left behind.
  */
-public final class MetricsService implements ServiceFactory<MetricRegistry> {
+public final class MetricsService implements ServiceFactory<MetricRegistry>, NodeMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsService.class);
 
     private final MetricRegistry registry = new MetricRegistry();
@@ -48,11 +49,13 @@ public final class MetricsService implements ServiceFactory<MetricRegistry> {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", ".").replaceAll("\\.+", ".").replaceAll("^\\.|\\.$", "");
     }
 
+    @Override
     public MetricRegistry registry() {
         return registry;
     }
 
     /** The symbolic name of the bundle that registered a metric, if a bundle did. */
+    @Override
     public Optional<String> owner(String metricName) {
         return Optional.ofNullable(owners.get(metricName));
     }
