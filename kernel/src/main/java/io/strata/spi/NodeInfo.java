@@ -1,5 +1,6 @@
 package io.strata.spi;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,6 +19,9 @@ public interface NodeInfo {
 
     /** The port the HTTP server listens on (the real one when configured as 0). */
     int httpPort();
+
+    /** This node's state folder ({@code strata.data.dir}, absolute); bundles keep their files in a subfolder named after their area. */
+    Path dataDir();
 
     /** When this process started. */
     Instant startTime();

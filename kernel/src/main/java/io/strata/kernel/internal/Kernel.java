@@ -152,7 +152,7 @@ public final class Kernel implements AutoCloseable {
         }
         resources.push(http);
         String advertised = settings.httpHost().equals("0.0.0.0") || settings.httpHost().isBlank() ? localHostName() : settings.httpHost();
-        context.registerService(NodeInfo.class, KernelNodeInfo.of(settings.clusterName(), settings.roles(), advertised, http.port()), null);
+        context.registerService(NodeInfo.class, KernelNodeInfo.of(settings.clusterName(), settings.roles(), advertised, http.port(), settings.dataDir()), null);
 
         bundles.get().installAll();
         List<String> errors = config.validateBundleKeys();

@@ -47,6 +47,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return web.getResponse();
         }
         Failure failure = classify(throwable);
+        if (metaServiceEnvelope() && (failure.kind() == ErrorKind.PERMISSION_DENIED || failure.kind() == ErrorKind.UNAUTHENTICATED)) {
+            // the meta-service answers token failures in plain text
+            return Response.status(failure.status()).type(MediaType.TEXT_PLAIN_TYPE).entity(failure.message() + "\n").build();
+        }
         return Response.status(failure.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body(failure))
@@ -148,15 +152,29 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return new Failure(500, ErrorKind.INTERNAL, "Internal error, id " + id);
     }
 
+    private boolean metaServiceEnvelope() {
+        return resourceInfo != null && resourceInfo.getResourceClass() != null
+                && resourceInfo.getResourceClass().isAnnotationPresent(MetaServiceEnvelope.class);
+    }
+
     private Object body(Failure failure) {
-        if (resourceInfo != null && resourceInfo.getResourceClass() != null
-                && resourceInfo.getResourceClass().isAnnotationPresent(MetaServiceEnvelope.class)) {
+        if (metaServiceEnvelope()) {
             Map<String, String> envelope = new LinkedHashMap<>();
-            envelope.put("code", failure.kind().name());
+            envelope.put("code", metaServiceCode(failure.kind()));
             envelope.put("msg", failure.message());
             return envelope;
         }
         return new StatusResponse(failure.message());
+    }
+
+    /** The meta-service's code names are HTTP categories, not error kinds. */
+    static String metaServiceCode(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID_ARGUMENT -> "INVALID_ARGUMENT";
+            case NOT_FOUND -> "NOT_FOUND";
+            case CONFLICT -> "ALREADY_EXISTED";
+            case UNAUTHENTICATED, PERMISSION_DENIED, GONE, RESOURCE_EXHAUSTED, INTERNAL, NOT_ENABLED, UNAVAILABLE -> "INTERNAL_ERROR";
+        };
     }
 
     private static <T extends Throwable> T find(Throwable throwable, Class<T> type) {

@@ -234,6 +234,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new MapperResolver(mapper))
                 .register(new ErrorMapper())
+                .register(new MetaServiceEnvelopeFilter(mapper))
                 .register(new AdminTokenFilter(adminToken))
                 .register(new EnumParamConverters())
                 .register(new RouteMetrics(registry, routeByMethod, () -> self.get() != null && self.get().retired()));
