@@ -236,6 +236,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
                 .register(new ErrorMapper())
                 .register(new MetaServiceEnvelopeFilter(mapper))
                 .register(new AdminTokenFilter(adminToken))
+                .register(new RequiredBodyFilter())
                 .register(new EnumParamConverters())
                 .register(new RouteMetrics(registry, routeByMethod, () -> self.get() != null && self.get().retired()));
         kernel.forEach(config::registerInstances);
