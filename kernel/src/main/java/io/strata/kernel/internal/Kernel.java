@@ -130,7 +130,7 @@ public final class Kernel implements AutoCloseable {
         }
         context.registerService(CuratorFramework.class, zooKeeper.curator(), null);
         context.registerService(MetricRegistry.class.getName(), metrics, null);
-        context.registerService(NodeMetrics.class, metrics, null);
+        context.registerService(NodeMetrics.class, metrics.nodeMetrics(), null);
         KernelConfigService config = new KernelConfigService(site, context, Map.of(KernelKeys.LOG_LEVEL, value -> applyLogLevel((String) value)));
         context.registerService(ConfigService.class, config, null);
 

@@ -13,7 +13,22 @@ import java.util.zip.ZipEntry;
 final class TestingJars {
     private TestingJars() {}
 
+    /** The bytes of a class file on the test class path, as a jar entry name → content. */
+    static Map.Entry<String, byte[]> classEntry(Class<?> type) {
+        String name = type.getName().replace('.', '/') + ".class";
+        try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(name)) {
+            return Map.entry(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] bundle(String symbolicName, String version, Map<String, String> extraHeaders) {
+        return bundle(symbolicName, version, extraHeaders, Map.of());
+    }
+
+    /** A bundle that also carries the given entries (e.g. class files copied from the test class path). */
+    static byte[] bundle(String symbolicName, String version, Map<String, String> extraHeaders, Map<String, byte[]> entries) {
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -28,6 +43,11 @@ final class TestingJars {
             jar.putNextEntry(new ZipEntry("readme.txt"));
             jar.write(("bundle " + symbolicName + " " + version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             jar.closeEntry();
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                jar.putNextEntry(new ZipEntry(entry.getKey()));
+                jar.write(entry.getValue());
+                jar.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

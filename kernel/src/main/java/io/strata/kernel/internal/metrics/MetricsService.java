@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@link MetricRegistry} service gets a registry of its own whose metrics are mirrored into the
  * node's; when the bundle stops they are removed again, so nothing is left behind.
  */
-public final class MetricsService implements ServiceFactory<MetricRegistry>, NodeMetrics {
+public final class MetricsService implements ServiceFactory<MetricRegistry> {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsService.class);
 
     private final MetricRegistry registry = new MetricRegistry();
@@ -49,15 +49,31 @@ public final class MetricsService implements ServiceFactory<MetricRegistry>, Nod
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", ".").replaceAll("\\.+", ".").replaceAll("^\\.|\\.$", "");
     }
 
-    @Override
     public MetricRegistry registry() {
         return registry;
     }
 
     /** The symbolic name of the bundle that registered a metric, if a bundle did. */
-    @Override
     public Optional<String> owner(String metricName) {
         return Optional.ofNullable(owners.get(metricName));
+    }
+
+    /**
+     * The node-wide view as a plain service object. (This class is a {@link ServiceFactory}, so
+     * registering it under another interface would hand out per-bundle registries instead.)
+     */
+    public NodeMetrics nodeMetrics() {
+        return new NodeMetrics() {
+            @Override
+            public MetricRegistry registry() {
+                return registry;
+            }
+
+            @Override
+            public Optional<String> owner(String metricName) {
+                return MetricsService.this.owner(metricName);
+            }
+        };
     }
 
     @Override
