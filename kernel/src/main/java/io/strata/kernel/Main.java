@@ -45,7 +45,9 @@ public final class Main {
             kernel = Kernel.start(site, Kernel.Layout.of(home));
         } catch (Kernel.KernelStartException e) {
             boolean configuration = e.getMessage().startsWith("Invalid configuration");
-            fail(configuration ? 2 : 1, e.getMessage(), configuration ? null : e.getCause());
+            // an operator's problem (port taken, folder not writable) needs no stack trace; the unexpected does
+            boolean unexpected = e.getMessage().startsWith(Kernel.KernelStartException.UNEXPECTED);
+            fail(configuration ? 2 : 1, e.getMessage(), unexpected ? e.getCause() : null);
             return;
         }
         CountDownLatch stop = new CountDownLatch(1);

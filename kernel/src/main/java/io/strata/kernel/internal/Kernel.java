@@ -89,7 +89,7 @@ public final class Kernel implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             kernel.close();
-            throw new KernelStartException("Start-up failed: " + e.getMessage(), e);
+            throw new KernelStartException(KernelStartException.UNEXPECTED + e.getMessage(), e);
         }
     }
 
@@ -195,7 +195,10 @@ public final class Kernel implements AutoCloseable {
             Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new KernelStartException("Data dir " + dataDir + " is not writable (strata.data.dir): " + e.getMessage(), e);
+            String reason = e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.FileSystemException && !Files.exists(dataDir)
+                    ? "cannot create it"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+            throw new KernelStartException("Data dir " + dataDir + " is not writable (strata.data.dir): " + reason, e);
         }
     }
 
@@ -244,6 +247,8 @@ public final class Kernel implements AutoCloseable {
     /** Start-up failed for a reason the operator can fix; the message says which. */
     public static final class KernelStartException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** How the message of a failure nobody planned for begins. */
+        public static final String UNEXPECTED = "Start-up failed: ";
 
         public KernelStartException(String message) {
             super(message);
