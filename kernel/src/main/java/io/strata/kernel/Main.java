@@ -22,7 +22,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        Path home = Path.of(System.getProperty("strata.home", ".")).toAbsolutePath().normalize();
+        Path home =
+                Path.of(System.getProperty("strata.home", ".")).toAbsolutePath().normalize();
         Optional<Path> conf = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--conf") && i + 1 < args.length) {
@@ -34,7 +35,8 @@ public final class Main {
         Path confDir = conf.orElse(home.resolve("conf")).toAbsolutePath().normalize();
         SiteConfig site;
         try {
-            site = SiteConfig.load(Optional.of(confDir.resolve(SiteConfig.FILE_NAME)), System.getenv(), System.getProperties());
+            site = SiteConfig.load(
+                    Optional.of(confDir.resolve(SiteConfig.FILE_NAME)), System.getenv(), System.getProperties());
         } catch (ConfigException e) {
             fail(2, e.getMessage(), null);
             return;

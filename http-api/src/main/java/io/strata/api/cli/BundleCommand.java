@@ -32,7 +32,10 @@ final class BundleCommand {
         }
     }
 
-    @Command(name = "list", description = "Lists every bundle with its state and routes.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "list",
+            description = "Lists every bundle with its state and routes.",
+            mixinStandardHelpOptions = true)
     static final class ListBundles implements Callable<Integer> {
         @ParentCommand
         private BundleCommand bundle;
@@ -51,7 +54,8 @@ final class BundleCommand {
 
     @Command(
             name = "install",
-            description = "Installs a bundle jar (it is kept in the node's bundles/ folder); exits 1 if it does not start.",
+            description =
+                    "Installs a bundle jar (it is kept in the node's bundles/ folder); exits 1 if it does not start.",
             mixinStandardHelpOptions = true)
     static final class Install implements Callable<Integer> {
         @ParentCommand

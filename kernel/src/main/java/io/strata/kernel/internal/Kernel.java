@@ -22,8 +22,8 @@ import io.strata.kernel.internal.osgi.OsgiFramework;
 import io.strata.kernel.internal.zookeeper.ZooKeeperService;
 import io.strata.spi.NodeInfo;
 import io.strata.spi.Role;
-import io.strata.spi.metrics.NodeMetrics;
 import io.strata.spi.config.ConfigService;
+import io.strata.spi.metrics.NodeMetrics;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,8 +109,13 @@ public final class Kernel implements AutoCloseable {
 
         ZooKeeperService zooKeeper;
         try {
-            zooKeeper = ZooKeeperService.start(settings.zookeeperAddress(), settings.dataDir(), "127.0.0.1",
-                    settings.zookeeperEmbeddedPort(), settings.clusterName(), settings.zookeeperSessionTimeoutMs(),
+            zooKeeper = ZooKeeperService.start(
+                    settings.zookeeperAddress(),
+                    settings.dataDir(),
+                    "127.0.0.1",
+                    settings.zookeeperEmbeddedPort(),
+                    settings.clusterName(),
+                    settings.zookeeperSessionTimeoutMs(),
                     settings.zookeeperConnectionTimeoutMs());
         } catch (ZooKeeperService.ZooKeeperStartException e) {
             throw new KernelStartException(e.getMessage(), e);
@@ -131,28 +136,45 @@ public final class Kernel implements AutoCloseable {
         context.registerService(CuratorFramework.class, zooKeeper.curator(), null);
         context.registerService(MetricRegistry.class.getName(), metrics, null);
         context.registerService(NodeMetrics.class, metrics.nodeMetrics(), null);
-        KernelConfigService config = new KernelConfigService(site, context, Map.of(KernelKeys.LOG_LEVEL, value -> applyLogLevel((String) value)));
+        KernelConfigService config = new KernelConfigService(
+                site, context, Map.of(KernelKeys.LOG_LEVEL, value -> applyLogLevel((String) value)));
         context.registerService(ConfigService.class, config, null);
 
         AtomicReference<BundleManager> bundles = new AtomicReference<>();
         AtomicReference<Whiteboard> whiteboardHolder = new AtomicReference<>();
-        Whiteboard whiteboard = new Whiteboard(context, metrics.registry(), settings.adminToken(), () -> List.of(
-                new RootResource(() -> whiteboardHolder.get().listing()),
-                new HealthResource(new HealthService(context, zooKeeper, bundles.get(), started::get)),
-                new BundlesResource(bundles.get())));
+        Whiteboard whiteboard = new Whiteboard(
+                context,
+                metrics.registry(),
+                settings.adminToken(),
+                () -> List.of(
+                        new RootResource(() -> whiteboardHolder.get().listing()),
+                        new HealthResource(new HealthService(context, zooKeeper, bundles.get(), started::get)),
+                        new BundlesResource(bundles.get())));
         whiteboardHolder.set(whiteboard);
         resources.push(whiteboard);
         bundles.set(new BundleManager(context, layout.bundlesDir(), layout.pluginsDir(), whiteboard));
 
-        http = new HttpServer(settings.httpHost(), settings.httpPort(), settings.httpThreadsMax(), settings.shutdownTimeoutMs(), whiteboard);
+        http = new HttpServer(
+                settings.httpHost(),
+                settings.httpPort(),
+                settings.httpThreadsMax(),
+                settings.shutdownTimeoutMs(),
+                whiteboard);
         try {
             http.start();
         } catch (HttpServer.PortInUseException e) {
             throw new KernelStartException(e.getMessage(), e);
         }
         resources.push(http);
-        String advertised = settings.httpHost().equals("0.0.0.0") || settings.httpHost().isBlank() ? localHostName() : settings.httpHost();
-        context.registerService(NodeInfo.class, KernelNodeInfo.of(settings.clusterName(), settings.roles(), advertised, http.port(), settings.dataDir()), null);
+        String advertised =
+                settings.httpHost().equals("0.0.0.0") || settings.httpHost().isBlank()
+                        ? localHostName()
+                        : settings.httpHost();
+        context.registerService(
+                NodeInfo.class,
+                KernelNodeInfo.of(
+                        settings.clusterName(), settings.roles(), advertised, http.port(), settings.dataDir()),
+                null);
 
         bundles.get().installAll();
         List<String> errors = config.validateBundleKeys();
@@ -169,9 +191,14 @@ public final class Kernel implements AutoCloseable {
             resources.push(watcher);
         }
         started.set(true);
-        LOG.info("Strata started in {} ms: HTTP on {}:{}, roles {}, ZooKeeper {}, cluster '{}'",
-                (System.nanoTime() - begin) / 1_000_000, settings.httpHost(), http.port(), settings.roles(),
-                zooKeeper.connectString(), settings.clusterName());
+        LOG.info(
+                "Strata started in {} ms: HTTP on {}:{}, roles {}, ZooKeeper {}, cluster '{}'",
+                (System.nanoTime() - begin) / 1_000_000,
+                settings.httpHost(),
+                http.port(),
+                settings.roles(),
+                zooKeeper.connectString(),
+                settings.clusterName());
     }
 
     private static List<Path> classPath() {
@@ -195,7 +222,8 @@ public final class Kernel implements AutoCloseable {
             Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            String reason = e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.FileSystemException && !Files.exists(dataDir)
+            String reason = e instanceof java.nio.file.NoSuchFileException
+                            || e instanceof java.nio.file.FileSystemException && !Files.exists(dataDir)
                     ? "cannot create it"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
             throw new KernelStartException("Data dir " + dataDir + " is not writable (strata.data.dir): " + reason, e);

@@ -14,7 +14,14 @@ import java.util.Properties;
 
 /** This node's facts; version and commit come from the kernel jar's build.properties. */
 record KernelNodeInfo(
-        String clusterName, List<String> roles, String httpHost, int httpPort, Path dataDir, Instant startTime, String version, String gitCommit)
+        String clusterName,
+        List<String> roles,
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Instant startTime,
+        String version,
+        String gitCommit)
         implements NodeInfo {
     KernelNodeInfo {
         requireNonNull(clusterName, "clusterName is null");
@@ -35,9 +42,17 @@ record KernelNodeInfo(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant start = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        return new KernelNodeInfo(clusterName, roles, httpHost, httpPort, dataDir, start,
-                build.getProperty("version", "unknown"), clean(build.getProperty("commit", "unknown")));
+        Instant start =
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        return new KernelNodeInfo(
+                clusterName,
+                roles,
+                httpHost,
+                httpPort,
+                dataDir,
+                start,
+                build.getProperty("version", "unknown"),
+                clean(build.getProperty("commit", "unknown")));
     }
 
     private static String clean(String commit) {

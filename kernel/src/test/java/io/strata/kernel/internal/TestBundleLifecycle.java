@@ -46,14 +46,21 @@ final class TestBundleLifecycle {
 
     @Test
     void testBundleMetricsAreRemovedWhenItStops() throws Exception {
-        Bundle bundle = install("io.strata.testing.metrics", Map.of("Import-Package", "com.codahale.metrics"), Map.of());
+        Bundle bundle =
+                install("io.strata.testing.metrics", Map.of("Import-Package", "com.codahale.metrics"), Map.of());
         BundleContext context = bundle.getBundleContext();
         ServiceReference<MetricRegistry> reference = context.getServiceReference(MetricRegistry.class);
         MetricRegistry own = context.getService(reference);
         own.counter("strata.testing.count").inc(3);
 
-        NodeMetrics nodeMetrics = node.kernel().context().getService(node.kernel().context().getServiceReference(NodeMetrics.class));
-        assertThat(nodeMetrics.registry().getCounters().get("strata.testing.count").getCount()).isEqualTo(3);
+        NodeMetrics nodeMetrics =
+                node.kernel().context().getService(node.kernel().context().getServiceReference(NodeMetrics.class));
+        assertThat(nodeMetrics
+                        .registry()
+                        .getCounters()
+                        .get("strata.testing.count")
+                        .getCount())
+                .isEqualTo(3);
         assertThat(nodeMetrics.owner("strata.testing.count")).hasValue("io.strata.testing.metrics");
         assertThat(node.kernel().metrics()).isSameAs(nodeMetrics.registry());
 
@@ -72,21 +79,33 @@ final class TestBundleLifecycle {
                 TestingJars.classEntry(TestingResource.class),
                 TestingJars.classEntry(TestingResource.Echo.class),
                 TestingJars.classEntry(TestingResource.Mode.class));
-        Bundle bundle = install("io.strata.testing.leak",
-                Map.of("Import-Package", "io.strata.spi,io.strata.spi.http,jakarta.ws.rs,jakarta.ws.rs.core"), classes);
+        Bundle bundle = install(
+                "io.strata.testing.leak",
+                Map.of("Import-Package", "io.strata.spi,io.strata.spi.http,jakarta.ws.rs,jakarta.ws.rs.core"),
+                classes);
         Class<?> resourceClass = bundle.loadClass(TestingResource.class.getName());
-        assertThat(resourceClass.getClassLoader()).as("the bundle defines its own copy").isNotSameAs(TestingResource.class.getClassLoader());
+        assertThat(resourceClass.getClassLoader())
+                .as("the bundle defines its own copy")
+                .isNotSameAs(TestingResource.class.getClassLoader());
         WeakReference<ClassLoader> loader = new WeakReference<>(resourceClass.getClassLoader());
 
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Resources.RESOURCE, true);
-        bundle.getBundleContext().registerService(resourceClass.getName(), resourceClass.getConstructor().newInstance(), properties);
+        bundle.getBundleContext()
+                .registerService(
+                        resourceClass.getName(), resourceClass.getConstructor().newInstance(), properties);
         resourceClass = null;
-        Poll.await(TIMEOUT, "the bundle's route", () -> node.get("/api/v1/testing?mode=fast&limit=2").statusCode() == 200);
-        assertThat(node.get("/api/v1/testing?mode=fast&limit=2").body()).isEqualTo("{\"name\":\"get\",\"count\":2,\"mode\":\"FAST\",\"tags\":[]}");
+        Poll.await(
+                TIMEOUT,
+                "the bundle's route",
+                () -> node.get("/api/v1/testing?mode=fast&limit=2").statusCode() == 200);
+        assertThat(node.get("/api/v1/testing?mode=fast&limit=2").body())
+                .isEqualTo("{\"name\":\"get\",\"count\":2,\"mode\":\"FAST\",\"tags\":[]}");
         assertThat(node.send(java.net.http.HttpRequest.newBuilder(node.uri("/api/v1/testing/echo"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"n\",\"count\":1,\"mode\":\"SLOW\",\"tags\":[\"t\"]}"))).statusCode())
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"name\":\"n\",\"count\":1,\"mode\":\"SLOW\",\"tags\":[\"t\"]}")))
+                        .statusCode())
                 .isEqualTo(200);
 
         bundle.uninstall();
@@ -101,7 +120,8 @@ final class TestBundleLifecycle {
         });
     }
 
-    private static Bundle install(String symbolicName, Map<String, String> headers, Map<String, byte[]> entries) throws Exception {
+    private static Bundle install(String symbolicName, Map<String, String> headers, Map<String, byte[]> entries)
+            throws Exception {
         byte[] jar = TestingJars.bundle(symbolicName, "1.0.0", headers, entries);
         Bundle bundle = node.kernel().context().installBundle("test:" + symbolicName, new ByteArrayInputStream(jar));
         bundle.start();
@@ -111,7 +131,11 @@ final class TestBundleLifecycle {
 
     private static void refresh(Bundle bundle) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
-        node.kernel().context().getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> done.countDown());
+        node.kernel()
+                .context()
+                .getBundle(0)
+                .adapt(FrameworkWiring.class)
+                .refreshBundles(List.of(bundle), event -> done.countDown());
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
     }
 }

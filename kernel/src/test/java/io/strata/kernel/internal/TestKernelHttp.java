@@ -50,8 +50,9 @@ final class TestKernelHttp {
     void testHealthIsOk() {
         HttpResponse<String> response = node.get("/api/v1/health");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(
-                "{\"status\":\"ok\",\"checks\":{\"bundles\":\"ok\",\"http\":\"ok\",\"startup\":\"ok\",\"zookeeper\":\"ok\"}}");
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"status\":\"ok\",\"checks\":{\"bundles\":\"ok\",\"http\":\"ok\",\"startup\":\"ok\",\"zookeeper\":\"ok\"}}");
     }
 
     @Test
@@ -63,7 +64,8 @@ final class TestKernelHttp {
 
     @Test
     void testWrongMethodIsJson405() {
-        HttpResponse<String> response = node.send(HttpRequest.newBuilder(node.uri("/api/v1/health")).DELETE());
+        HttpResponse<String> response =
+                node.send(HttpRequest.newBuilder(node.uri("/api/v1/health")).DELETE());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.body()).isEqualTo("{\"status\":\"Method not allowed on /api/v1/health\"}");
     }
@@ -72,8 +74,12 @@ final class TestKernelHttp {
     void testResourceServiceComesAndGoesWithItsRouteAndTimer() {
         ServiceRegistration<?> registration = register(new TestingResource());
         try {
-            Poll.await(TIMEOUT, "the testing route", () -> node.get("/api/v1/testing").statusCode() == 200);
-            assertThat(node.get("/").body()).contains("\"/api/v1/testing\":\"mode=<fast|slow>&limit=<n>. Answers its parameters.\"");
+            Poll.await(
+                    TIMEOUT,
+                    "the testing route",
+                    () -> node.get("/api/v1/testing").statusCode() == 200);
+            assertThat(node.get("/").body())
+                    .contains("\"/api/v1/testing\":\"mode=<fast|slow>&limit=<n>. Answers its parameters.\"");
             Timer timer = node.kernel().metrics().getTimers().get("strata.http.request{route=GET /api/v1/testing}");
             assertThat(timer).isNotNull();
             assertThat(timer.getCount()).isPositive();
@@ -81,28 +87,49 @@ final class TestKernelHttp {
             unregister(registration, "/api/v1/testing");
         }
         assertThat(node.get("/").body()).doesNotContain("/api/v1/testing");
-        assertThat(node.kernel().metrics().getTimers()).doesNotContainKey("strata.http.request{route=GET /api/v1/testing}");
+        assertThat(node.kernel().metrics().getTimers())
+                .doesNotContainKey("strata.http.request{route=GET /api/v1/testing}");
     }
 
     @Test
     void testErrorPolicy() {
         ServiceRegistration<?> registration = register(new TestingResource());
         try {
-            Poll.await(TIMEOUT, "the testing route", () -> node.get("/api/v1/testing").statusCode() == 200);
-            assertThat(node.get("/api/v1/testing?mode=Slow&limit=3").body()).isEqualTo("{\"name\":\"get\",\"count\":3,\"mode\":\"SLOW\",\"tags\":[]}");
-            assertError(node.get("/api/v1/testing?mode=warp"), 400, "{\"status\":\"mode must be one of [fast, slow]\"}");
-            assertError(node.get("/api/v1/testing?limit=many"), 400, "{\"status\":\"Invalid value for query parameter 'limit'\"}");
+            Poll.await(
+                    TIMEOUT,
+                    "the testing route",
+                    () -> node.get("/api/v1/testing").statusCode() == 200);
+            assertThat(node.get("/api/v1/testing?mode=Slow&limit=3").body())
+                    .isEqualTo("{\"name\":\"get\",\"count\":3,\"mode\":\"SLOW\",\"tags\":[]}");
+            assertError(
+                    node.get("/api/v1/testing?mode=warp"), 400, "{\"status\":\"mode must be one of [fast, slow]\"}");
+            assertError(
+                    node.get("/api/v1/testing?limit=many"),
+                    400,
+                    "{\"status\":\"Invalid value for query parameter 'limit'\"}");
             assertError(node.get("/api/v1/testing/missing"), 404, "{\"status\":\"No testing thing here\"}");
 
             HttpResponse<String> bug = node.get("/api/v1/testing/bug");
             assertThat(bug.statusCode()).isEqualTo(500);
-            assertThat(bug.body()).matches("\\{\"status\":\"Internal error, id [0-9a-f]+\"}").doesNotContain("secret").doesNotContain("Exception");
+            assertThat(bug.body())
+                    .matches("\\{\"status\":\"Internal error, id [0-9a-f]+\"}")
+                    .doesNotContain("secret")
+                    .doesNotContain("Exception");
 
             assertError(post("{\"name\": \"x\", \"count\": 1"), 400, null);
             assertThat(post("{\"name\": \"x\", \"count\": 1").body()).startsWith("{\"status\":\"Malformed JSON: ");
-            assertError(post("{\"name\": \"x\", \"count\": \"lots\"}"), 400, "{\"status\":\"Invalid value for field 'count'\"}");
-            assertError(post("{\"name\": \"x\", \"mode\": \"WARP\"}"), 400, "{\"status\":\"Invalid value for field 'mode'\"}");
-            assertError(post("{\"name\": \"x\", \"tags\": [\"a\", {}]}"), 400, "{\"status\":\"Invalid value for field 'tags[1]'\"}");
+            assertError(
+                    post("{\"name\": \"x\", \"count\": \"lots\"}"),
+                    400,
+                    "{\"status\":\"Invalid value for field 'count'\"}");
+            assertError(
+                    post("{\"name\": \"x\", \"mode\": \"WARP\"}"),
+                    400,
+                    "{\"status\":\"Invalid value for field 'mode'\"}");
+            assertError(
+                    post("{\"name\": \"x\", \"tags\": [\"a\", {}]}"),
+                    400,
+                    "{\"status\":\"Invalid value for field 'tags[1]'\"}");
             assertError(post(""), 400, "{\"status\":\"Request body is required\"}");
             HttpResponse<String> unknownFields = post("{\"name\": \"x\", \"count\": 2, \"extra\": true}");
             assertThat(unknownFields.statusCode()).isEqualTo(200);
@@ -116,13 +143,24 @@ final class TestKernelHttp {
     void testMetaServiceEnvelope() {
         ServiceRegistration<?> registration = register(new TestingEnvelopeResource());
         try {
-            Poll.await(TIMEOUT, "the envelope route", () -> node.get("/TestingService/ok").statusCode() == 200);
-            assertThat(node.get("/TestingService/ok").body()).isEqualTo("{\n    \"code\": \"OK\",\n    \"msg\": \"\"\n}\n");
-            assertError(node.get("/TestingService/nope"), 400, "{\n    \"code\": \"INVALID_ARGUMENT\",\n    \"msg\": \"unknown call nope\"\n}\n");
-            assertError(node.get("/TestingService/exists"), 409, "{\n    \"code\": \"ALREADY_EXISTED\",\n    \"msg\": \"cluster already exists\"\n}\n");
+            Poll.await(
+                    TIMEOUT,
+                    "the envelope route",
+                    () -> node.get("/TestingService/ok").statusCode() == 200);
+            assertThat(node.get("/TestingService/ok").body())
+                    .isEqualTo("{\n    \"code\": \"OK\",\n    \"msg\": \"\"\n}\n");
+            assertError(
+                    node.get("/TestingService/nope"),
+                    400,
+                    "{\n    \"code\": \"INVALID_ARGUMENT\",\n    \"msg\": \"unknown call nope\"\n}\n");
+            assertError(
+                    node.get("/TestingService/exists"),
+                    409,
+                    "{\n    \"code\": \"ALREADY_EXISTED\",\n    \"msg\": \"cluster already exists\"\n}\n");
             HttpResponse<String> denied = node.get("/TestingService/denied");
             assertError(denied, 403, "token is invalid\n");
-            assertThat(denied.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+            assertThat(denied.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         } finally {
             unregister(registration, "/TestingService/ok");
         }
@@ -132,10 +170,16 @@ final class TestKernelHttp {
     void testAmbiguousResourceIsRejectedAndTheRestKeepsServing() {
         ServiceRegistration<?> first = register(new TestingResource());
         try {
-            Poll.await(TIMEOUT, "the testing route", () -> node.get("/api/v1/testing").statusCode() == 200);
+            Poll.await(
+                    TIMEOUT,
+                    "the testing route",
+                    () -> node.get("/api/v1/testing").statusCode() == 200);
             ServiceRegistration<?> clash = register(new ClashingResource());
             try {
-                Poll.await(TIMEOUT, "the rejection", () -> node.get("/api/v1/bundles").body().contains("HTTP resources rejected"));
+                Poll.await(
+                        TIMEOUT,
+                        "the rejection",
+                        () -> node.get("/api/v1/bundles").body().contains("HTTP resources rejected"));
                 assertThat(node.get("/api/v1/testing").statusCode()).isEqualTo(200);
                 assertThat(node.get("/api/v1/health").statusCode()).isEqualTo(503);
             } finally {
@@ -180,6 +224,10 @@ final class TestKernelHttp {
     /** Unregisters and waits until the route is gone and the node is healthy, so tests never see each other's resources. */
     private static void unregister(ServiceRegistration<?> registration, String path) {
         registration.unregister();
-        Poll.await(TIMEOUT, path + " to go", () -> node.get(path).statusCode() == 404 && node.get("/api/v1/health").statusCode() == 200);
+        Poll.await(
+                TIMEOUT,
+                path + " to go",
+                () -> node.get(path).statusCode() == 404
+                        && node.get("/api/v1/health").statusCode() == 200);
     }
 }

@@ -28,7 +28,8 @@ final class TestingJars {
     }
 
     /** A bundle that also carries the given entries (e.g. class files copied from the test class path). */
-    static byte[] bundle(String symbolicName, String version, Map<String, String> extraHeaders, Map<String, byte[]> entries) {
+    static byte[] bundle(
+            String symbolicName, String version, Map<String, String> extraHeaders, Map<String, byte[]> entries) {
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -22,7 +22,8 @@ import java.util.Map;
 final class TestingKernel implements AutoCloseable {
     private final Kernel kernel;
     private final Path home;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestingKernel(Kernel kernel, Path home) {
         this.kernel = requireNonNull(kernel, "kernel is null");
@@ -36,7 +37,8 @@ final class TestingKernel implements AutoCloseable {
         values.put("strata.zookeeper.embedded.port", String.valueOf(freePort()));
         values.put("strata.data.dir", home.resolve("data").toString());
         values.putAll(settings);
-        Path osgi = Path.of(requireNonNull(System.getProperty("strata.test.osgi.dir"), "strata.test.osgi.dir is not set"));
+        Path osgi =
+                Path.of(requireNonNull(System.getProperty("strata.test.osgi.dir"), "strata.test.osgi.dir is not set"));
         Kernel.Layout layout = new Kernel.Layout(home, osgi, home.resolve("bundles"), home.resolve("plugins"));
         return new TestingKernel(Kernel.start(SiteConfig.of(values), layout), home);
     }

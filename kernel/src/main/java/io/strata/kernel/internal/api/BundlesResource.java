@@ -32,7 +32,8 @@ public final class BundlesResource {
     }
 
     @GET
-    @Description("List every bundle: symbolic name, version, state, location, the routes it publishes and why it is not active.")
+    @Description(
+            "List every bundle: symbolic name, version, state, location, the routes it publishes and why it is not active.")
     public BundleList list() {
         return new BundleList(bundles.list());
     }
@@ -40,8 +41,10 @@ public final class BundlesResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RequiresAdmin
-    @Description("<bundle jar as the body>[&update=true]. Install a bundle (kept in bundles/); update=true replaces an installed one of the same symbolic name.")
-    public Response install(InputStream body, @QueryParam("update") @DefaultValue("false") boolean update) throws IOException {
+    @Description(
+            "<bundle jar as the body>[&update=true]. Install a bundle (kept in bundles/); update=true replaces an installed one of the same symbolic name.")
+    public Response install(InputStream body, @QueryParam("update") @DefaultValue("false") boolean update)
+            throws IOException {
         BundleInfo info = bundles.installUpload(body, update);
         return Response.status(update ? 200 : 201).entity(info).build();
     }

@@ -20,7 +20,8 @@ public final class HealthResource {
     }
 
     @GET
-    @Description("Health of this node: HTTP, ZooKeeper session, bundles, components and bundle checks. 200 when all are ok, else 503 listing what is not.")
+    @Description(
+            "Health of this node: HTTP, ZooKeeper session, bundles, components and bundle checks. 200 when all are ok, else 503 listing what is not.")
     public Response health() {
         HealthResponse response = health.check();
         return Response.status(response.healthy() ? 200 : 503).entity(response).build();

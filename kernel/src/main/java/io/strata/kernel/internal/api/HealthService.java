@@ -30,7 +30,8 @@ public final class HealthService {
     private final BundleManager bundles;
     private final BooleanSupplier started;
 
-    public HealthService(BundleContext context, ZooKeeperService zooKeeper, BundleManager bundles, BooleanSupplier started) {
+    public HealthService(
+            BundleContext context, ZooKeeperService zooKeeper, BundleManager bundles, BooleanSupplier started) {
         this.context = requireNonNull(context, "context is null");
         this.zooKeeper = requireNonNull(zooKeeper, "zooKeeper is null");
         this.bundles = requireNonNull(bundles, "bundles is null");
@@ -53,7 +54,8 @@ public final class HealthService {
 
     private Map<String, String> componentProblems() {
         Map<String, String> problems = new TreeMap<>();
-        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceReference<ServiceComponentRuntime> reference =
+                context.getServiceReference(ServiceComponentRuntime.class);
         if (reference == null) {
             problems.put("components", "Declarative Services is not running");
             return problems;

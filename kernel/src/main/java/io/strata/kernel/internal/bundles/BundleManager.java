@@ -61,8 +61,12 @@ public final class BundleManager {
 
     public BundleManager(BundleContext context, Path bundlesDir, Path pluginsDir, RouteDirectory routes) {
         this.context = requireNonNull(context, "context is null");
-        this.bundlesDir = requireNonNull(bundlesDir, "bundlesDir is null").toAbsolutePath().normalize();
-        this.pluginsDir = requireNonNull(pluginsDir, "pluginsDir is null").toAbsolutePath().normalize();
+        this.bundlesDir = requireNonNull(bundlesDir, "bundlesDir is null")
+                .toAbsolutePath()
+                .normalize();
+        this.pluginsDir = requireNonNull(pluginsDir, "pluginsDir is null")
+                .toAbsolutePath()
+                .normalize();
         this.routes = requireNonNull(routes, "routes is null");
     }
 
@@ -112,10 +116,15 @@ public final class BundleManager {
         for (Path jar : present) {
             Tracked entry = tracked.get(jar);
             Rejected rejected = rejectedFiles.get(jar);
-            if (entry == null && (rejected == null || Files.size(jar) != rejected.size() || Files.getLastModifiedTime(jar).toMillis() != rejected.modified())) {
+            if (entry == null
+                    && (rejected == null
+                            || Files.size(jar) != rejected.size()
+                            || Files.getLastModifiedTime(jar).toMillis() != rejected.modified())) {
                 return true;
             }
-            if (entry != null && (Files.size(jar) != entry.size() || Files.getLastModifiedTime(jar).toMillis() != entry.modified())) {
+            if (entry != null
+                    && (Files.size(jar) != entry.size()
+                            || Files.getLastModifiedTime(jar).toMillis() != entry.modified())) {
                 return true;
             }
         }
@@ -130,7 +139,9 @@ public final class BundleManager {
             }
             return;
         }
-        if (entry != null && Files.size(jar) == entry.size() && Files.getLastModifiedTime(jar).toMillis() == entry.modified()) {
+        if (entry != null
+                && Files.size(jar) == entry.size()
+                && Files.getLastModifiedTime(jar).toMillis() == entry.modified()) {
             return;
         }
         if (entry == null) {
@@ -144,7 +155,8 @@ public final class BundleManager {
     private Optional<Bundle> install(Path jar) throws IOException {
         JarContent content = JarContent.read(jar);
         if (content.problem().isPresent()) {
-            Rejected previous = rejectedFiles.put(jar, new Rejected(content.problem().get(), content.size(), content.modified()));
+            Rejected previous =
+                    rejectedFiles.put(jar, new Rejected(content.problem().get(), content.size(), content.modified()));
             if (previous == null || !previous.problem().equals(content.problem().get())) {
                 LOG.warn("Not installing {}: {}", jar, content.problem().get());
             }
@@ -181,7 +193,11 @@ public final class BundleManager {
         JarContent content = JarContent.read(jar);
         Bundle bundle = context.getBundle(entry.bundleId());
         if (content.problem().isPresent()) {
-            LOG.warn("Not updating {} from {}: {}", bundle.getSymbolicName(), jar, content.problem().get());
+            LOG.warn(
+                    "Not updating {} from {}: {}",
+                    bundle.getSymbolicName(),
+                    jar,
+                    content.problem().get());
             rejectedFiles.put(jar, new Rejected(content.problem().get(), content.size(), content.modified()));
             return;
         }
@@ -258,11 +274,13 @@ public final class BundleManager {
             synchronized (lock) {
                 Optional<Bundle> kernelBundle = find(symbolicName).filter(bundle -> !isManaged(bundle));
                 if (kernelBundle.isPresent()) {
-                    throw StrataException.conflict("Bundle " + symbolicName + " is part of the kernel and cannot be replaced");
+                    throw StrataException.conflict(
+                            "Bundle " + symbolicName + " is part of the kernel and cannot be replaced");
                 }
                 Optional<Path> existing = managedFile(symbolicName);
                 if (existing.isPresent() && !update) {
-                    Bundle bundle = context.getBundle(tracked.get(existing.get()).bundleId());
+                    Bundle bundle =
+                            context.getBundle(tracked.get(existing.get()).bundleId());
                     throw StrataException.conflict("Bundle " + symbolicName + " " + bundle.getVersion()
                             + " is already installed; use update=true to replace it");
                 }
@@ -272,7 +290,8 @@ public final class BundleManager {
                 Tracked entry = tracked.get(target);
                 if (entry == null) {
                     Rejected rejected = rejectedFiles.get(target);
-                    throw StrataException.invalidArgument(rejected == null ? "The bundle could not be installed" : rejected.problem());
+                    throw StrataException.invalidArgument(
+                            rejected == null ? "The bundle could not be installed" : rejected.problem());
                 }
                 routes.awaitServing();
                 return info(context.getBundle(entry.bundleId()));
@@ -288,7 +307,8 @@ public final class BundleManager {
             Optional<Path> file = managedFile(symbolicName);
             if (file.isEmpty()) {
                 if (find(symbolicName).isPresent()) {
-                    throw StrataException.invalidArgument("Bundle " + symbolicName + " is part of the kernel and cannot be removed");
+                    throw StrataException.invalidArgument(
+                            "Bundle " + symbolicName + " is part of the kernel and cannot be removed");
                 }
                 throw StrataException.notFound("No bundle named " + symbolicName + " is installed");
             }
@@ -309,7 +329,9 @@ public final class BundleManager {
     }
 
     private Optional<Bundle> find(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(bundle -> symbolicName.equals(bundle.getSymbolicName())).findFirst();
+        return Arrays.stream(context.getBundles())
+                .filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
+                .findFirst();
     }
 
     private static void move(Path source, Path target) throws IOException {
@@ -325,7 +347,8 @@ public final class BundleManager {
     }
 
     public BundleInfo info(Bundle bundle) {
-        String error = errors.getOrDefault(bundle.getBundleId(), routes.problem(bundle.getBundleId()).orElse(null));
+        String error = errors.getOrDefault(
+                bundle.getBundleId(), routes.problem(bundle.getBundleId()).orElse(null));
         if (error == null && bundle.getState() != Bundle.ACTIVE && !isFragment(bundle) && bundle.getBundleId() != 0) {
             error = "not active";
         }
@@ -403,13 +426,15 @@ public final class BundleManager {
     }
 
     /** A jar read whole: its bytes, digest and symbolic name, or why it cannot be a bundle. */
-    private record JarContent(byte[] bytes, String digest, long size, long modified, String symbolicName, Optional<String> problem) {
+    private record JarContent(
+            byte[] bytes, String digest, long size, long modified, String symbolicName, Optional<String> problem) {
         static JarContent read(Path jar) throws IOException {
             long modified = Files.getLastModifiedTime(jar).toMillis();
             byte[] bytes = Files.readAllBytes(jar);
             String digest;
             try {
-                digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                digest = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -422,7 +447,8 @@ public final class BundleManager {
                     in.transferTo(OutputStream.nullOutputStream());
                     entries++;
                 }
-                String header = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+                String header =
+                        manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
                 if (manifest == null && entries == 0) {
                     problem = "Not a valid jar file";
                 } else if (header == null || header.isBlank()) {

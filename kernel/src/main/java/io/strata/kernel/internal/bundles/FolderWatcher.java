@@ -42,7 +42,11 @@ public final class FolderWatcher implements AutoCloseable {
         this.watchService = FileSystems.getDefault().newWatchService();
         for (Path folder : manager.folders()) {
             Files.createDirectories(folder);
-            folder.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            folder.register(
+                    watchService,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
         }
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "strata-bundle-sync");

@@ -45,7 +45,8 @@ public final class KernelConfigService implements ConfigService {
     private final Map<String, String> kernelOverrides = new ConcurrentHashMap<>();
 
     /** A key declared by a bundle: where it lives and how to read it. */
-    private record BundleKey(Bundle bundle, String pid, ObjectClassDefinition definition, AttributeDefinition attribute) {
+    private record BundleKey(
+            Bundle bundle, String pid, ObjectClassDefinition definition, AttributeDefinition attribute) {
         String name() {
             return pid + "." + attribute.getID();
         }
@@ -104,8 +105,15 @@ public final class KernelConfigService implements ConfigService {
         bundleKeys().forEach((name, key) -> entries.put(name, bundleEntry(key)));
         site.values().forEach((name, value) -> {
             if (name.startsWith("strata.") && !entries.containsKey(name)) {
-                ConfigKey unknown = new ConfigKey(name, KeyDefinition.sectionOf(name), "string", "",
-                        "Unknown key: no installed bundle declares it", false, false, "unknown");
+                ConfigKey unknown = new ConfigKey(
+                        name,
+                        KeyDefinition.sectionOf(name),
+                        "string",
+                        "",
+                        "Unknown key: no installed bundle declares it",
+                        false,
+                        false,
+                        "unknown");
                 entries.put(name, new ConfigEntry(unknown, value));
             }
         });
@@ -141,7 +149,10 @@ public final class KernelConfigService implements ConfigService {
                 applier.accept(parsed);
             }
             kernelOverrides.put(name, value.strip());
-            LOG.info("Configuration {} changed to {} at runtime", name, definition.type() == ValueType.PASSWORD ? ConfigEntry.MASK : value.strip());
+            LOG.info(
+                    "Configuration {} changed to {} at runtime",
+                    name,
+                    definition.type() == ValueType.PASSWORD ? ConfigEntry.MASK : value.strip());
             return kernelEntry(definition);
         }
         BundleKey key = bundleKeys().get(name);
@@ -162,18 +173,23 @@ public final class KernelConfigService implements ConfigService {
         } catch (IOException e) {
             throw new StrataException(ErrorKind.INTERNAL, "Cannot update " + name + ": " + e.getMessage(), e);
         }
-        LOG.info("Configuration {} changed to {} at runtime", name, key.attribute().getType() == AttributeDefinition.PASSWORD ? ConfigEntry.MASK : value);
+        LOG.info(
+                "Configuration {} changed to {} at runtime",
+                name,
+                key.attribute().getType() == AttributeDefinition.PASSWORD ? ConfigEntry.MASK : value);
         return bundleEntry(key);
     }
 
     private static void requireMutable(String name, boolean mutable) {
         if (!mutable) {
-            throw StrataException.invalidArgument(name + " cannot be changed at runtime; set it in strata-site.properties and restart");
+            throw StrataException.invalidArgument(
+                    name + " cannot be changed at runtime; set it in strata-site.properties and restart");
         }
     }
 
     private ConfigEntry kernelEntry(KeyDefinition definition) {
-        String value = kernelOverrides.getOrDefault(definition.name(), site.value(definition.name()).orElse(definition.defaultValue()));
+        String value = kernelOverrides.getOrDefault(
+                definition.name(), site.value(definition.name()).orElse(definition.defaultValue()));
         return new ConfigEntry(definition.toConfigKey(), mask(definition.type() == ValueType.PASSWORD, value));
     }
 
@@ -183,16 +199,25 @@ public final class KernelConfigService implements ConfigService {
         String[] defaults = attribute.getDefaultValue();
         String defaultValue = defaults == null ? "" : String.join(",", defaults);
         boolean secret = attribute.getType() == AttributeDefinition.PASSWORD;
-        ConfigKey configKey = new ConfigKey(key.name(), KeyDefinition.sectionOf(key.name()), typeName(attribute.getType()), defaultValue,
-                attribute.getDescription() == null ? "" : attribute.getDescription(), mutable(key), secret, key.bundle().getSymbolicName());
+        ConfigKey configKey = new ConfigKey(
+                key.name(),
+                KeyDefinition.sectionOf(key.name()),
+                typeName(attribute.getType()),
+                defaultValue,
+                attribute.getDescription() == null ? "" : attribute.getDescription(),
+                mutable(key),
+                secret,
+                key.bundle().getSymbolicName());
         return new ConfigEntry(configKey, mask(secret, value));
     }
 
     private String currentValue(BundleKey key) {
         try {
-            Configuration[] configurations = service(ConfigurationAdmin.class).listConfigurations("(service.pid=" + key.pid() + ")");
+            Configuration[] configurations =
+                    service(ConfigurationAdmin.class).listConfigurations("(service.pid=" + key.pid() + ")");
             if (configurations != null && configurations[0].getProperties() != null) {
-                Object value = configurations[0].getProperties().get(key.attribute().getID());
+                Object value =
+                        configurations[0].getProperties().get(key.attribute().getID());
                 if (value != null) {
                     return String.valueOf(value);
                 }
@@ -231,7 +256,9 @@ public final class KernelConfigService implements ConfigService {
         try {
             parsed = type.parse(value);
         } catch (IllegalArgumentException e) {
-            throw StrataException.invalidArgument("Invalid value '" + (type == ValueType.PASSWORD ? ConfigEntry.MASK : value) + "' for " + key.name() + ": " + e.getMessage());
+            throw StrataException.invalidArgument(
+                    "Invalid value '" + (type == ValueType.PASSWORD ? ConfigEntry.MASK : value) + "' for " + key.name()
+                            + ": " + e.getMessage());
         }
         String problem = key.attribute().validate(value.strip());
         if (problem != null && !problem.isEmpty()) {
@@ -239,7 +266,8 @@ public final class KernelConfigService implements ConfigService {
         }
         String[] options = key.attribute().getOptionValues();
         if (options != null && options.length > 0 && !List.of(options).contains(value.strip())) {
-            throw StrataException.invalidArgument("Invalid value '" + value + "' for " + key.name() + ": expected one of " + List.of(options));
+            throw StrataException.invalidArgument(
+                    "Invalid value '" + value + "' for " + key.name() + ": expected one of " + List.of(options));
         }
         return parsed;
     }

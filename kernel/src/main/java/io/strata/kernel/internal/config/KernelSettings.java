@@ -74,7 +74,9 @@ public record KernelSettings(
                 (Long) config.kernelValue(HTTP_SHUTDOWN_TIMEOUT_MS),
                 roles,
                 cluster,
-                home.resolve((String) config.kernelValue(DATA_DIR)).toAbsolutePath().normalize(),
+                home.resolve((String) config.kernelValue(DATA_DIR))
+                        .toAbsolutePath()
+                        .normalize(),
                 zookeeper.isEmpty() ? Optional.empty() : Optional.of(zookeeper),
                 (Integer) config.kernelValue(ZOOKEEPER_EMBEDDED_PORT),
                 (Integer) config.kernelValue(ZOOKEEPER_SESSION_TIMEOUT_MS),

@@ -27,7 +27,8 @@ public record KeyDefinition(
     }
 
     static KeyDefinition of(String name, ValueType type, String defaultValue, String description) {
-        return new KeyDefinition(name, type, defaultValue, description, false, List.of(), Long.MIN_VALUE, Long.MAX_VALUE);
+        return new KeyDefinition(
+                name, type, defaultValue, description, false, List.of(), Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     KeyDefinition asMutable() {
@@ -65,7 +66,8 @@ public record KeyDefinition(
             throw new IllegalArgumentException(invalid(value, "expected one of " + allowedValues));
         }
         if (parsed instanceof Number number && (number.longValue() < min || number.longValue() > max)) {
-            throw new IllegalArgumentException(invalid(value, "expected " + type.expected() + " from " + min + " to " + max));
+            throw new IllegalArgumentException(
+                    invalid(value, "expected " + type.expected() + " from " + min + " to " + max));
         }
         return parsed;
     }
@@ -76,7 +78,16 @@ public record KeyDefinition(
     }
 
     public ConfigKey toConfigKey() {
-        String description = allowedValues.isEmpty() ? this.description : this.description + " One of " + allowedValues + ".";
-        return new ConfigKey(name, section(), type.typeName(), defaultValue, description, mutable, type == ValueType.PASSWORD, "kernel");
+        String description =
+                allowedValues.isEmpty() ? this.description : this.description + " One of " + allowedValues + ".";
+        return new ConfigKey(
+                name,
+                section(),
+                type.typeName(),
+                defaultValue,
+                description,
+                mutable,
+                type == ValueType.PASSWORD,
+                "kernel");
     }
 }

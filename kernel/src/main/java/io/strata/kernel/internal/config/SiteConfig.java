@@ -27,8 +27,14 @@ public final class SiteConfig {
 
     /** Variables of {@code bin/strata} itself, which are not configuration keys. */
     private static final Set<String> SCRIPT_VARIABLES = Set.of(
-            "STRATA_HOME", "STRATA_CONF_DIR", "STRATA_OPTS", "STRATA_JAVA_OPTS", "STRATA_LOG_DIR", "STRATA_PID_DIR",
-            "STRATA_ADMIN_TOKEN", "STRATA_START_TIMEOUT");
+            "STRATA_HOME",
+            "STRATA_CONF_DIR",
+            "STRATA_OPTS",
+            "STRATA_JAVA_OPTS",
+            "STRATA_LOG_DIR",
+            "STRATA_PID_DIR",
+            "STRATA_ADMIN_TOKEN",
+            "STRATA_START_TIMEOUT");
 
     private final Map<String, String> values;
     private final Map<String, String> sources;
@@ -49,7 +55,8 @@ public final class SiteConfig {
      *
      * @throws ConfigException when the site file exists but cannot be read
      */
-    public static SiteConfig load(Optional<Path> siteFile, Map<String, String> environment, Properties systemProperties) {
+    public static SiteConfig load(
+            Optional<Path> siteFile, Map<String, String> environment, Properties systemProperties) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         if (siteFile.isPresent() && Files.exists(siteFile.get())) {
@@ -71,8 +78,12 @@ public final class SiteConfig {
                 sources.put(key, "environment variable " + name);
             }
         });
-        for (String key : new TreeMap<>(systemProperties).keySet().stream().map(Object::toString).toList()) {
-            if (key.startsWith("strata.") && !key.startsWith("strata.test.") && !key.equals("strata.home") && !key.startsWith("strata.log.dir")) {
+        for (String key : new TreeMap<>(systemProperties)
+                .keySet().stream().map(Object::toString).toList()) {
+            if (key.startsWith("strata.")
+                    && !key.startsWith("strata.test.")
+                    && !key.equals("strata.home")
+                    && !key.startsWith("strata.log.dir")) {
                 values.put(key, systemProperties.getProperty(key).strip());
                 sources.put(key, "-D" + key);
             }
@@ -132,7 +143,8 @@ public final class SiteConfig {
                 String section = KeyDefinition.sectionOf(key);
                 String rest = key.substring(("strata." + section).length());
                 if (rest.startsWith(".")) {
-                    sections.computeIfAbsent(section, ignored -> new TreeMap<>()).put(rest.substring(1), value);
+                    sections.computeIfAbsent(section, ignored -> new TreeMap<>())
+                            .put(rest.substring(1), value);
                 }
             }
         });
@@ -141,7 +153,8 @@ public final class SiteConfig {
 
     /** The kernel key's value in force, parsed. */
     public Object kernelValue(String key) {
-        KeyDefinition definition = KernelKeys.find(key).orElseThrow(() -> new IllegalArgumentException("not a kernel key: " + key));
+        KeyDefinition definition =
+                KernelKeys.find(key).orElseThrow(() -> new IllegalArgumentException("not a kernel key: " + key));
         return definition.parse(values.getOrDefault(key, definition.defaultValue()));
     }
 }

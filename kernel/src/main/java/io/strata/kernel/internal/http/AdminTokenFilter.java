@@ -40,7 +40,8 @@ public final class AdminTokenFilter implements ContainerRequestFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new StrataException(ErrorKind.UNAUTHENTICATED, "This call needs the admin token: send 'Authorization: Bearer <token>'");
+            throw new StrataException(
+                    ErrorKind.UNAUTHENTICATED, "This call needs the admin token: send 'Authorization: Bearer <token>'");
         }
         byte[] presented = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(presented, token.get())) {

@@ -46,7 +46,9 @@ public final class EnumParamConverters implements ParamConverterProvider {
                 }
             }
             throw StrataException.invalidArgument(name + " must be one of "
-                    + Arrays.stream(type.getEnumConstants()).map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                            .toList());
         }
 
         @Override

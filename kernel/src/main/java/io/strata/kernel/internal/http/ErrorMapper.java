@@ -43,13 +43,18 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable throwable) {
-        if (throwable instanceof WebApplicationException web && web.getResponse().getStatus() / 100 == 3) {
+        if (throwable instanceof WebApplicationException web
+                && web.getResponse().getStatus() / 100 == 3) {
             return web.getResponse();
         }
         Failure failure = classify(throwable);
-        if (metaServiceEnvelope() && (failure.kind() == ErrorKind.PERMISSION_DENIED || failure.kind() == ErrorKind.UNAUTHENTICATED)) {
+        if (metaServiceEnvelope()
+                && (failure.kind() == ErrorKind.PERMISSION_DENIED || failure.kind() == ErrorKind.UNAUTHENTICATED)) {
             // the meta-service answers token failures in plain text
-            return Response.status(failure.status()).type(MediaType.TEXT_PLAIN_TYPE).entity(failure.message() + "\n").build();
+            return Response.status(failure.status())
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity(failure.message() + "\n")
+                    .build();
         }
         return Response.status(failure.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -65,7 +70,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return new Failure(strata.kind().httpStatus(), strata.kind(), strata.getMessage());
         }
         if (throwable instanceof ParamException param) {
-            String where = param.getParameterType().getSimpleName().replace("Param", "").toLowerCase(java.util.Locale.ROOT);
+            String where = param.getParameterType()
+                    .getSimpleName()
+                    .replace("Param", "")
+                    .toLowerCase(java.util.Locale.ROOT);
             return invalid("Invalid value for " + where + " parameter '" + param.getParameterName() + "'");
         }
         JsonProcessingException json = find(throwable, JsonProcessingException.class);
@@ -95,14 +103,20 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             String field = field(instantiation);
             Throwable cause = instantiation.getCause();
             String reason = cause == null || cause.getMessage() == null ? "invalid value" : cause.getMessage();
-            return invalid(field.isEmpty() ? "Invalid request body: " + reason : "Invalid value for field '" + field + "': " + reason);
+            return invalid(
+                    field.isEmpty()
+                            ? "Invalid request body: " + reason
+                            : "Invalid value for field '" + field + "': " + reason);
         }
         if (json instanceof MismatchedInputException mismatched) {
             String field = field(mismatched);
             if (!field.isEmpty()) {
                 return invalid("Invalid value for field '" + field + "'");
             }
-            return invalid(mismatched.getOriginalMessage().startsWith("No content") ? "Request body is required" : "Invalid request body");
+            return invalid(
+                    mismatched.getOriginalMessage().startsWith("No content")
+                            ? "Request body is required"
+                            : "Invalid request body");
         }
         if (json instanceof JsonMappingException mapping && !field(mapping).isEmpty()) {
             return invalid("Invalid value for field '" + field(mapping) + "'");
@@ -112,7 +126,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static String field(JsonMappingException exception) {
         return exception.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .map(reference ->
+                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
     }
@@ -153,7 +168,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private boolean metaServiceEnvelope() {
-        return resourceInfo != null && resourceInfo.getResourceClass() != null
+        return resourceInfo != null
+                && resourceInfo.getResourceClass() != null
                 && resourceInfo.getResourceClass().isAnnotationPresent(MetaServiceEnvelope.class);
     }
 
@@ -173,7 +189,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             case INVALID_ARGUMENT -> "INVALID_ARGUMENT";
             case NOT_FOUND -> "NOT_FOUND";
             case CONFLICT -> "ALREADY_EXISTED";
-            case UNAUTHENTICATED, PERMISSION_DENIED, GONE, RESOURCE_EXHAUSTED, INTERNAL, NOT_ENABLED, UNAVAILABLE -> "INTERNAL_ERROR";
+            case UNAUTHENTICATED, PERMISSION_DENIED, GONE, RESOURCE_EXHAUSTED, INTERNAL, NOT_ENABLED, UNAVAILABLE ->
+                "INTERNAL_ERROR";
         };
     }
 

@@ -33,18 +33,23 @@ final class MetaServiceEnvelopeFilter implements ContainerResponseFilter {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                .withSeparators(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         this.writer = requireNonNull(mapper, "mapper is null").writer(printer);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (resourceInfo == null || resourceInfo.getResourceClass() == null
+        if (resourceInfo == null
+                || resourceInfo.getResourceClass() == null
                 || !resourceInfo.getResourceClass().isAnnotationPresent(MetaServiceEnvelope.class)) {
             return;
         }
         Object entity = response.getEntity();
-        if (entity == null || entity instanceof String || entity instanceof byte[] || entity instanceof StreamingOutput) {
+        if (entity == null
+                || entity instanceof String
+                || entity instanceof byte[]
+                || entity instanceof StreamingOutput) {
             return;
         }
         MediaType type = response.getMediaType();
@@ -52,7 +57,10 @@ final class MetaServiceEnvelopeFilter implements ContainerResponseFilter {
             return;
         }
         try {
-            response.setEntity(writer.writeValueAsString(entity) + "\n", response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
+            response.setEntity(
+                    writer.writeValueAsString(entity) + "\n",
+                    response.getEntityAnnotations(),
+                    MediaType.APPLICATION_JSON_TYPE);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

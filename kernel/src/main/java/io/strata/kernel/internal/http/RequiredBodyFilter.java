@@ -33,8 +33,11 @@ final class RequiredBodyFilter implements ContainerRequestFilter {
     private static boolean takesJsonBody(Method method) {
         for (Parameter parameter : method.getParameters()) {
             Class<?> type = parameter.getType();
-            if (isJaxRsAnnotated(parameter.getAnnotations()) || type == InputStream.class || type == Reader.class
-                    || type == String.class || type == byte[].class) {
+            if (isJaxRsAnnotated(parameter.getAnnotations())
+                    || type == InputStream.class
+                    || type == Reader.class
+                    || type == String.class
+                    || type == byte[].class) {
                 continue;
             }
             return true;

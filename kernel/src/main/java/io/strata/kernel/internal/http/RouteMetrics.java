@@ -44,7 +44,9 @@ final class RouteMetrics implements ApplicationEventListener {
             public void onEvent(RequestEvent event) {
                 if (event.getType() == RequestEvent.Type.RESOURCE_METHOD_START) {
                     ResourceMethod method = event.getUriInfo().getMatchedResourceMethod();
-                    String route = method == null ? null : routeByMethod.get(method.getInvocable().getDefinitionMethod());
+                    String route = method == null
+                            ? null
+                            : routeByMethod.get(method.getInvocable().getDefinitionMethod());
                     if (route != null && !retired.getAsBoolean()) {
                         timing = registry.timer(metricName(route)).time();
                     }

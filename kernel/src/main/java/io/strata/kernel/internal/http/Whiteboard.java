@@ -82,7 +82,11 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
 
     private record Registered(Object service, long bundleId, boolean resource) {}
 
-    public Whiteboard(BundleContext context, MetricRegistry registry, Optional<String> adminToken, Supplier<List<Object>> kernelResources) {
+    public Whiteboard(
+            BundleContext context,
+            MetricRegistry registry,
+            Optional<String> adminToken,
+            Supplier<List<Object>> kernelResources) {
         this.context = requireNonNull(context, "context is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.adminToken = requireNonNull(adminToken, "adminToken is null");
@@ -193,12 +197,20 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         } catch (ServletException | RuntimeException e) {
             String reason = reason(e);
             Set<Object> serving = previous.services();
-            List<Registered> added = wanted.stream().filter(entry -> !serving.contains(entry.service())).toList();
-            LOG.error("The HTTP resources of bundles {} were rejected, the previous ones keep serving: {}",
-                    added.stream().map(entry -> bundleName(entry.bundleId())).collect(Collectors.toCollection(TreeSet::new)), reason);
+            List<Registered> added = wanted.stream()
+                    .filter(entry -> !serving.contains(entry.service()))
+                    .toList();
+            LOG.error(
+                    "The HTTP resources of bundles {} were rejected, the previous ones keep serving: {}",
+                    added.stream()
+                            .map(entry -> bundleName(entry.bundleId()))
+                            .collect(Collectors.toCollection(TreeSet::new)),
+                    reason);
             added.forEach(entry -> rejected.put(entry.bundleId(), "HTTP resources rejected: " + reason));
             try {
-                next = build(wanted.stream().filter(entry -> serving.contains(entry.service())).toList());
+                next = build(wanted.stream()
+                        .filter(entry -> serving.contains(entry.service()))
+                        .toList());
             } catch (ServletException | RuntimeException again) {
                 LOG.error("Rebuilding without them failed too; keeping generation {}", previous.number(), again);
                 return;
@@ -207,7 +219,10 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         current.set(next);
         previous.retire();
         updateRouteMetrics(previous.routeMetricNames(), next.routeMetricNames());
-        LOG.debug("Serving HTTP generation {} with {} routes", next.number(), next.listing().size());
+        LOG.debug(
+                "Serving HTTP generation {} with {} routes",
+                next.number(),
+                next.listing().size());
     }
 
     private void updateRouteMetrics(Set<String> before, Set<String> after) {
@@ -220,7 +235,9 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         List<Object> kernel = kernelResources.get();
         Map<Class<?>, Long> owners = new IdentityHashMap<>();
         kernel.forEach(resource -> owners.put(resource.getClass(), 0L));
-        wanted.stream().filter(Registered::resource).forEach(entry -> owners.put(entry.service().getClass(), entry.bundleId()));
+        wanted.stream()
+                .filter(Registered::resource)
+                .forEach(entry -> owners.put(entry.service().getClass(), entry.bundleId()));
 
         Map<Method, String> routeByMethod = new ConcurrentHashMap<>();
         AtomicReference<Generation> self = new AtomicReference<>();
@@ -238,7 +255,10 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
                 .register(new AdminTokenFilter(adminToken))
                 .register(new RequiredBodyFilter())
                 .register(new EnumParamConverters())
-                .register(new RouteMetrics(registry, routeByMethod, () -> self.get() != null && self.get().retired()));
+                .register(new RouteMetrics(
+                        registry,
+                        routeByMethod,
+                        () -> self.get() != null && self.get().retired()));
         kernel.forEach(config::registerInstances);
         for (Registered entry : wanted) {
             if (entry.resource()) {
@@ -256,7 +276,11 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
             Thread.currentThread().setContextClassLoader(previousLoader);
         }
 
-        ResourceModel model = container.getApplicationHandler().getInjectionManager().getInstance(ExtendedResourceContext.class).getResourceModel();
+        ResourceModel model = container
+                .getApplicationHandler()
+                .getInjectionManager()
+                .getInstance(ExtendedResourceContext.class)
+                .getResourceModel();
         Map<String, Map<String, String>> descriptions = new TreeMap<>();
         Map<Long, Set<String>> routesByBundle = new HashMap<>();
         for (Resource resource : model.getRootResources()) {
@@ -266,7 +290,8 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         descriptions.forEach((path, byMethod) -> listing.put(path, describe(byMethod)));
         Map<Long, List<String>> routes = new HashMap<>();
         routesByBundle.forEach((bundle, names) -> routes.put(bundle, List.copyOf(names)));
-        Set<String> metricNames = routeByMethod.values().stream().map(RouteMetrics::metricName).collect(Collectors.toSet());
+        Set<String> metricNames =
+                routeByMethod.values().stream().map(RouteMetrics::metricName).collect(Collectors.toSet());
         Set<Object> serving = wanted.stream().map(Registered::service).collect(Collectors.toSet());
         Generation generation = new Generation(number, container, listing, routes, metricNames, serving);
         self.set(generation);
@@ -290,7 +315,8 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
             }
             String route = method.getHttpMethod() + " " + path;
             Description description = definition.getAnnotation(Description.class);
-            descriptions.computeIfAbsent(path, ignored -> new LinkedHashMap<>())
+            descriptions
+                    .computeIfAbsent(path, ignored -> new LinkedHashMap<>())
                     .put(method.getHttpMethod(), description == null ? "(no description)" : description.value());
             routesByBundle.computeIfAbsent(owner, ignored -> new TreeSet<>()).add(route);
             routeByMethod.put(definition, route);
@@ -306,7 +332,9 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         if (distinct.size() == 1) {
             return distinct.iterator().next();
         }
-        return byMethod.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining(" "));
+        return byMethod.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     static String join(String prefix, String path) {
@@ -320,7 +348,10 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
     private static String reason(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ModelValidationException validation) {
-                return validation.getIssues().stream().filter(issue -> issue.getSeverity() == org.glassfish.jersey.Severity.FATAL).map(issue -> issue.getMessage()).collect(Collectors.joining("; "));
+                return validation.getIssues().stream()
+                        .filter(issue -> issue.getSeverity() == org.glassfish.jersey.Severity.FATAL)
+                        .map(issue -> issue.getMessage())
+                        .collect(Collectors.joining("; "));
             }
         }
         Throwable root = error;
@@ -355,7 +386,8 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
                 return null;
             }
             boolean resource = Boolean.parseBoolean(String.valueOf(reference.getProperty(Resources.RESOURCE)));
-            services.put(reference, new Registered(service, reference.getBundle().getBundleId(), resource));
+            services.put(
+                    reference, new Registered(service, reference.getBundle().getBundleId(), resource));
             requestRebuild();
             return service;
         }
@@ -384,5 +416,4 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
             return mapper;
         }
     }
-
 }

@@ -12,12 +12,12 @@ import com.codahale.metrics.Timer;
 import com.codahale.metrics.jvm.GarbageCollectorMetricSet;
 import com.codahale.metrics.jvm.MemoryUsageGaugeSet;
 import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
+import io.strata.spi.metrics.NodeMetrics;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import io.strata.spi.metrics.NodeMetrics;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
@@ -46,7 +46,10 @@ public final class MetricsService implements ServiceFactory<MetricRegistry> {
     }
 
     static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", ".").replaceAll("\\.+", ".").replaceAll("^\\.|\\.$", "");
+        return name.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.]+", ".")
+                .replaceAll("\\.+", ".")
+                .replaceAll("^\\.|\\.$", "");
     }
 
     public MetricRegistry registry() {
@@ -110,7 +113,10 @@ public final class MetricsService implements ServiceFactory<MetricRegistry> {
                 registry.register(name, metric);
                 owners.put(name, owner);
             } catch (IllegalArgumentException e) {
-                LOG.warn("Bundle {} registered metric {}, which another owner has already; it is not published", owner, name);
+                LOG.warn(
+                        "Bundle {} registered metric {}, which another owner has already; it is not published",
+                        owner,
+                        name);
             }
         }
 

@@ -32,7 +32,9 @@ final class HeaderClauses {
                         paths.add(text);
                     }
                 } else if (equals > 0 && text.charAt(equals - 1) != ':') {
-                    attributes.put(text.substring(0, equals).strip(), unquote(text.substring(equals + 1).strip()));
+                    attributes.put(
+                            text.substring(0, equals).strip(),
+                            unquote(text.substring(equals + 1).strip()));
                 }
             }
             if (!paths.isEmpty()) {
@@ -62,6 +64,8 @@ final class HeaderClauses {
     }
 
     private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

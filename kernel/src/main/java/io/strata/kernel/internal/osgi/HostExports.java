@@ -82,12 +82,14 @@ public final class HostExports {
     }
 
     static boolean shared(String packageName) {
-        return SHARED_PREFIXES.stream().anyMatch(prefix -> packageName.equals(prefix) || packageName.startsWith(prefix + "."));
+        return SHARED_PREFIXES.stream()
+                .anyMatch(prefix -> packageName.equals(prefix) || packageName.startsWith(prefix + "."));
     }
 
     private static void addClauses(Map<String, String> exports, String header) {
         for (HeaderClauses.Clause clause : HeaderClauses.parse(header)) {
-            String version = clause.attributes().getOrDefault("version", clause.attributes().getOrDefault("specification-version", "0.0.0"));
+            String version = clause.attributes()
+                    .getOrDefault("version", clause.attributes().getOrDefault("specification-version", "0.0.0"));
             for (String packageName : clause.paths()) {
                 if (shared(packageName)) {
                     exports.merge(packageName, osgiVersion(version), HostExports::higher);
@@ -114,7 +116,8 @@ public final class HostExports {
                     }
                     version = properties.getProperty("version");
                 } else if (name.endsWith(".class") && name.indexOf('/') > 0 && !name.startsWith("META-INF/")) {
-                    String packageName = name.substring(0, name.lastIndexOf('/')).replace('/', '.');
+                    String packageName =
+                            name.substring(0, name.lastIndexOf('/')).replace('/', '.');
                     if (shared(packageName)) {
                         found.put(packageName, "");
                     }
@@ -137,6 +140,9 @@ public final class HostExports {
     }
 
     private static String higher(String left, String right) {
-        return org.osgi.framework.Version.parseVersion(left).compareTo(org.osgi.framework.Version.parseVersion(right)) >= 0 ? left : right;
+        return org.osgi.framework.Version.parseVersion(left).compareTo(org.osgi.framework.Version.parseVersion(right))
+                        >= 0
+                ? left
+                : right;
     }
 }

@@ -44,7 +44,8 @@ public final class OsgiFramework implements AutoCloseable {
      * Starts the framework with a fresh cache under {@code storage} and starts every jar of
      * {@code runtimeBundles} (ConfigAdmin first, so components see their configuration at once).
      */
-    public static OsgiFramework start(Path storage, Path runtimeBundles, Map<String, String> hostExports) throws BundleException, IOException {
+    public static OsgiFramework start(Path storage, Path runtimeBundles, Map<String, String> hostExports)
+            throws BundleException, IOException {
         Map<String, Object> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);

@@ -34,11 +34,16 @@ public final class ZooKeeperService implements AutoCloseable {
     private final CuratorFramework curator;
     private final String connectString;
     private final ExecutorService listenerExecutor;
-    private final AtomicReference<StateChange> state = new AtomicReference<>(new StateChange(ConnectionState.LOST, Instant.now()));
+    private final AtomicReference<StateChange> state =
+            new AtomicReference<>(new StateChange(ConnectionState.LOST, Instant.now()));
 
     private record StateChange(ConnectionState state, Instant since) {}
 
-    private ZooKeeperService(Optional<ZooKeeperServerEmbedded> embedded, CuratorFramework curator, String connectString, ExecutorService listenerExecutor) {
+    private ZooKeeperService(
+            Optional<ZooKeeperServerEmbedded> embedded,
+            CuratorFramework curator,
+            String connectString,
+            ExecutorService listenerExecutor) {
         this.embedded = requireNonNull(embedded, "embedded is null");
         this.curator = requireNonNull(curator, "curator is null");
         this.connectString = requireNonNull(connectString, "connectString is null");
@@ -51,7 +56,13 @@ public final class ZooKeeperService implements AutoCloseable {
      * @throws ZooKeeperStartException when the embedded server cannot start (port taken, data unreadable)
      */
     public static ZooKeeperService start(
-            Optional<String> address, Path dataDir, String host, int embeddedPort, String namespace, int sessionTimeoutMs, int connectionTimeoutMs) {
+            Optional<String> address,
+            Path dataDir,
+            String host,
+            int embeddedPort,
+            String namespace,
+            int sessionTimeoutMs,
+            int connectionTimeoutMs) {
         Optional<ZooKeeperServerEmbedded> embedded = Optional.empty();
         String connectString;
         if (address.isPresent()) {
@@ -60,7 +71,10 @@ public final class ZooKeeperService implements AutoCloseable {
         } else {
             embedded = Optional.of(startEmbedded(dataDir.resolve("zookeeper"), host, embeddedPort));
             connectString = host + ":" + embeddedPort;
-            LOG.info("Started the embedded ZooKeeper server on {} (data in {})", connectString, dataDir.resolve("zookeeper"));
+            LOG.info(
+                    "Started the embedded ZooKeeper server on {} (data in {})",
+                    connectString,
+                    dataDir.resolve("zookeeper"));
         }
         CuratorFramework curator = CuratorFrameworkFactory.builder()
                 .connectString(connectString)
@@ -75,7 +89,8 @@ public final class ZooKeeperService implements AutoCloseable {
             return thread;
         });
         ZooKeeperService service = new ZooKeeperService(embedded, curator, connectString, listenerExecutor);
-        curator.getConnectionStateListenable().addListener((client, newState) -> service.onStateChange(newState), listenerExecutor);
+        curator.getConnectionStateListenable()
+                .addListener((client, newState) -> service.onStateChange(newState), listenerExecutor);
         curator.start();
         return service;
     }
@@ -85,7 +100,8 @@ public final class ZooKeeperService implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));
         } catch (IOException e) {
-            throw new ZooKeeperStartException("ZooKeeper port " + port + " on " + host + " is already in use (strata.zookeeper.embedded.port)");
+            throw new ZooKeeperStartException(
+                    "ZooKeeper port " + port + " on " + host + " is already in use (strata.zookeeper.embedded.port)");
         }
         Properties properties = new Properties();
         properties.setProperty("tickTime", "2000");
@@ -142,7 +158,8 @@ public final class ZooKeeperService implements AutoCloseable {
         if (change.state() == ConnectionState.CONNECTED || change.state() == ConnectionState.RECONNECTED) {
             return Optional.empty();
         }
-        return Optional.of("not connected to " + connectString + " (" + change.state() + " since " + change.since() + ")");
+        return Optional.of(
+                "not connected to " + connectString + " (" + change.state() + " since " + change.since() + ")");
     }
 
     @Override

@@ -57,32 +57,51 @@ final class TestKernelConfig {
         while (matcher.find()) {
             String key = matcher.group(1);
             assertThat(KernelKeys.find(key)).as("declared key " + key).isPresent();
-            assertThat(matcher.group(2)).as("default of " + key).isEqualTo(KernelKeys.find(key).get().defaultValue());
+            assertThat(matcher.group(2))
+                    .as("default of " + key)
+                    .isEqualTo(KernelKeys.find(key).get().defaultValue());
             documented.add(key);
         }
-        assertThat(documented).containsExactlyInAnyOrderElementsOf(KernelKeys.ALL.stream().map(KeyDefinition::name).toList());
+        assertThat(documented)
+                .containsExactlyInAnyOrderElementsOf(
+                        KernelKeys.ALL.stream().map(KeyDefinition::name).toList());
         Properties active = new Properties();
         try (InputStream in = Files.newInputStream(SHIPPED)) {
             active.load(in);
         }
-        assertThat(active).as("the shipped file sets nothing; it only documents").isEmpty();
+        assertThat(active)
+                .as("the shipped file sets nothing; it only documents")
+                .isEmpty();
     }
 
     @Test
     void testEnvironmentOverridesFileAndSystemPropertyOverridesEnvironment(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("strata-site.properties");
-        Files.writeString(file, "strata.http.port=9000\nstrata.cluster.name=from-file\nstrata.quota.limit.exceeded.action=NOOP\n");
+        Files.writeString(
+                file,
+                "strata.http.port=9000\nstrata.cluster.name=from-file\nstrata.quota.limit.exceeded.action=NOOP\n");
         Properties system = new Properties();
         system.setProperty("strata.cluster.name", "from-d");
         system.setProperty("java.version", "17");
-        SiteConfig config = SiteConfig.load(Optional.of(file),
-                Map.of("STRATA_HTTP_PORT", "9100", "STRATA_CLUSTER_NAME", "from-env", "STRATA_HOME", "/opt/strata", "PATH", "/bin"), system);
+        SiteConfig config = SiteConfig.load(
+                Optional.of(file),
+                Map.of(
+                        "STRATA_HTTP_PORT",
+                        "9100",
+                        "STRATA_CLUSTER_NAME",
+                        "from-env",
+                        "STRATA_HOME",
+                        "/opt/strata",
+                        "PATH",
+                        "/bin"),
+                system);
         assertThat(config.value("strata.http.port")).hasValue("9100");
         assertThat(config.source("strata.http.port")).isEqualTo("environment variable STRATA_HTTP_PORT");
         assertThat(config.value("strata.cluster.name")).hasValue("from-d");
         assertThat(config.values()).doesNotContainKey("strata.home");
         assertThat(config.bundleSections()).isEqualTo(Map.of("quota", Map.of("limit.exceeded.action", "NOOP")));
-        assertThat(SiteConfig.environmentVariable("strata.quota.worker.heartbeat.interval.ms")).isEqualTo("STRATA_QUOTA_WORKER_HEARTBEAT_INTERVAL_MS");
+        assertThat(SiteConfig.environmentVariable("strata.quota.worker.heartbeat.interval.ms"))
+                .isEqualTo("STRATA_QUOTA_WORKER_HEARTBEAT_INTERVAL_MS");
     }
 
     @Test
@@ -93,10 +112,13 @@ final class TestKernelConfig {
         assertThatThrownBy(() -> KernelSettings.from(SiteConfig.of(Map.of("strata.http.port", "70000")), Path.of(".")))
                 .hasMessage("Invalid value '70000' for strata.http.port: expected an integer from 0 to 65535 (given)");
         assertThatThrownBy(() -> KernelSettings.from(SiteConfig.of(Map.of("strata.role", "master")), Path.of(".")))
-                .hasMessage("Invalid value 'master' for strata.role: expected one of [all, coordinator, worker] (given)");
+                .hasMessage(
+                        "Invalid value 'master' for strata.role: expected one of [all, coordinator, worker] (given)");
         assertThatThrownBy(() -> KernelSettings.from(SiteConfig.of(Map.of("strata.http.prot", "1")), Path.of(".")))
                 .hasMessage("Unknown key strata.http.prot (given)");
-        assertThatThrownBy(() -> KernelSettings.from(SiteConfig.of(Map.of("strata.security.admin.token", "x", "strata.bundles.watch", "yes")), Path.of(".")))
+        assertThatThrownBy(() -> KernelSettings.from(
+                        SiteConfig.of(Map.of("strata.security.admin.token", "x", "strata.bundles.watch", "yes")),
+                        Path.of(".")))
                 .hasMessage("Invalid value 'yes' for strata.bundles.watch: expected true or false (given)");
         assertThatThrownBy(() -> KernelSettings.from(SiteConfig.of(Map.of("strata.cluster.name", "a/b")), Path.of(".")))
                 .hasMessageStartingWith("Invalid value 'a/b' for strata.cluster.name");
@@ -106,11 +128,16 @@ final class TestKernelConfig {
     void testSecretsAreNeverEchoed() {
         KeyDefinition token = KernelKeys.find("strata.security.admin.token").orElseThrow();
         assertThat(token.toConfigKey().secret()).isTrue();
-        assertThat(KernelKeys.find("strata.http.port").orElseThrow().toConfigKey().secret()).isFalse();
+        assertThat(KernelKeys.find("strata.http.port")
+                        .orElseThrow()
+                        .toConfigKey()
+                        .secret())
+                .isFalse();
     }
 
     @Test
     void testUnknownKeysOfBundleAreasAreNotKernelErrors() {
-        assertThat(SiteConfig.of(Map.of("strata.quota.anything", "1")).kernelErrors()).isEmpty();
+        assertThat(SiteConfig.of(Map.of("strata.quota.anything", "1")).kernelErrors())
+                .isEmpty();
     }
 }

@@ -18,8 +18,8 @@ final class TestHostExports {
 
     @Test
     void testHeaderClausesRespectQuotes() {
-        List<HeaderClauses.Clause> clauses = HeaderClauses.parse(
-                "a.b;c.d;version=\"1.2\";uses:=\"x.y,z.w\",e.f;version=3,g.h");
+        List<HeaderClauses.Clause> clauses =
+                HeaderClauses.parse("a.b;c.d;version=\"1.2\";uses:=\"x.y,z.w\",e.f;version=3,g.h");
         assertThat(clauses).hasSize(3);
         assertThat(clauses.get(0).paths()).containsExactly("a.b", "c.d");
         assertThat(clauses.get(0).attributes()).isEqualTo(Map.of("version", "1.2"));
@@ -31,11 +31,21 @@ final class TestHostExports {
     @Test
     void testSharesOnlyTheNamedLibrariesWithVersions() {
         Map<String, String> exports = HostExports.compute(getClass().getClassLoader(), List.of());
-        assertThat(exports).containsKeys("jakarta.ws.rs", "com.fasterxml.jackson.databind", "com.codahale.metrics",
-                "org.apache.curator.framework", "org.slf4j", "io.strata.spi", "io.strata.spi.http", "io.strata.api.v1",
-                "org.osgi.service.cm", "org.osgi.service.component");
+        assertThat(exports)
+                .containsKeys(
+                        "jakarta.ws.rs",
+                        "com.fasterxml.jackson.databind",
+                        "com.codahale.metrics",
+                        "org.apache.curator.framework",
+                        "org.slf4j",
+                        "io.strata.spi",
+                        "io.strata.spi.http",
+                        "io.strata.api.v1",
+                        "org.osgi.service.cm",
+                        "org.osgi.service.component");
         assertThat(exports.get("jakarta.ws.rs")).startsWith("3.1");
-        assertThat(exports.keySet()).noneMatch(name -> name.startsWith("org.eclipse.jetty") || name.startsWith("org.glassfish.jersey"));
+        assertThat(exports.keySet())
+                .noneMatch(name -> name.startsWith("org.eclipse.jetty") || name.startsWith("org.glassfish.jersey"));
         assertThat(HostExports.systemPackagesExtra(Map.of("a.b", "1.0.0"))).isEqualTo("a.b;version=\"1.0.0\"");
     }
 }
