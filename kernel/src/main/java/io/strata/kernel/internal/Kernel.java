@@ -14,18 +14,21 @@ import io.strata.kernel.internal.config.KernelConfigService;
 import io.strata.kernel.internal.config.KernelKeys;
 import io.strata.kernel.internal.config.KernelSettings;
 import io.strata.kernel.internal.config.SiteConfig;
+import io.strata.kernel.internal.coordination.CoordinatorElection;
 import io.strata.kernel.internal.http.HttpServer;
 import io.strata.kernel.internal.http.Whiteboard;
 import io.strata.kernel.internal.metrics.MetricsService;
 import io.strata.kernel.internal.osgi.HostExports;
 import io.strata.kernel.internal.osgi.OsgiFramework;
 import io.strata.kernel.internal.zookeeper.ZooKeeperService;
+import io.strata.spi.Leadership;
 import io.strata.spi.NodeInfo;
 import io.strata.spi.Role;
 import io.strata.spi.config.ConfigService;
 import io.strata.spi.metrics.NodeMetrics;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -35,6 +38,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
@@ -142,10 +146,12 @@ public final class Kernel implements AutoCloseable {
 
         AtomicReference<BundleManager> bundles = new AtomicReference<>();
         AtomicReference<Whiteboard> whiteboardHolder = new AtomicReference<>();
+        AtomicReference<Optional<Leadership>> leadership = new AtomicReference<>(Optional.empty());
         Whiteboard whiteboard = new Whiteboard(
                 context,
                 metrics.registry(),
                 settings.adminToken(),
+                leadership::get,
                 () -> List.of(
                         new RootResource(() -> whiteboardHolder.get().listing()),
                         new HealthResource(new HealthService(context, zooKeeper, bundles.get(), started::get)),
@@ -175,6 +181,14 @@ public final class Kernel implements AutoCloseable {
                 KernelNodeInfo.of(
                         settings.clusterName(), settings.roles(), advertised, http.port(), settings.dataDir()),
                 null);
+        if (settings.roles().contains(Role.COORDINATOR)) {
+            CoordinatorElection election = new CoordinatorElection(
+                    zooKeeper.curator(), URI.create("http://" + advertised + ":" + http.port()));
+            election.start();
+            resources.push(election);
+            leadership.set(Optional.of(election));
+            context.registerService(Leadership.class, election, null);
+        }
 
         bundles.get().installAll();
         List<String> errors = config.validateBundleKeys();

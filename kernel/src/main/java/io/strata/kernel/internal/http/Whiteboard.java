@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.kernel.internal.bundles.RouteDirectory;
+import io.strata.spi.Leadership;
 import io.strata.spi.http.Description;
 import io.strata.spi.http.Resources;
 import jakarta.servlet.ServletConfig;
@@ -68,6 +69,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
     private final MetricRegistry registry;
     private final Optional<String> adminToken;
     private final Supplier<List<Object>> kernelResources;
+    private final Supplier<Optional<Leadership>> leadership;
     private final Map<ServiceReference<Object>, Registered> services = new ConcurrentHashMap<>();
     private final Map<Long, String> rejected = new ConcurrentHashMap<>();
     private final AtomicReference<Generation> current = new AtomicReference<>();
@@ -86,11 +88,13 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
             BundleContext context,
             MetricRegistry registry,
             Optional<String> adminToken,
+            Supplier<Optional<Leadership>> leadership,
             Supplier<List<Object>> kernelResources) {
         this.context = requireNonNull(context, "context is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.adminToken = requireNonNull(adminToken, "adminToken is null");
         this.kernelResources = requireNonNull(kernelResources, "kernelResources is null");
+        this.leadership = requireNonNull(leadership, "leadership is null");
         this.rebuilder = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "strata-whiteboard");
             thread.setDaemon(true);
@@ -252,6 +256,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
                 .register(new MapperResolver(mapper))
                 .register(new ErrorMapper())
                 .register(new MetaServiceEnvelopeFilter(mapper))
+                .register(new LeaderOnlyFilter(leadership))
                 .register(new AdminTokenFilter(adminToken))
                 .register(new RequiredBodyFilter())
                 .register(new EnumParamConverters())
