@@ -193,6 +193,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
     }
 
     private synchronized void swap(List<Registered> wanted) {
+        long begin = System.nanoTime();
         Generation previous = current.get();
         Generation next;
         try {
@@ -224,9 +225,10 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         previous.retire();
         updateRouteMetrics(previous.routeMetricNames(), next.routeMetricNames());
         LOG.debug(
-                "Serving HTTP generation {} with {} routes",
+                "Serving HTTP generation {} with {} paths, built in {} ms",
                 next.number(),
-                next.listing().size());
+                next.listing().size(),
+                (System.nanoTime() - begin) / 1_000_000);
     }
 
     private void updateRouteMetrics(Set<String> before, Set<String> after) {
