@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import sun.misc.Signal;
 
 /**
@@ -22,6 +23,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Jersey and parts of the JDK log through java.util.logging: send it to the same log
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Path home =
                 Path.of(System.getProperty("strata.home", ".")).toAbsolutePath().normalize();
         Optional<Path> conf = Optional.empty();

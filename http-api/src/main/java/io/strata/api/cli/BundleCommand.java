@@ -3,6 +3,7 @@ package io.strata.api.cli;
 import io.strata.api.v1.BundleInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,9 +46,10 @@ final class BundleCommand {
 
         @Override
         public Integer call() {
+            List<BundleInfo> bundles = bundle.parent.client().bundles().bundles();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-4s %-11s %-8s %-40s %s%n", "ID", "STATE", "KIND", "SYMBOLIC NAME", "VERSION");
-            bundle.parent.client().bundles().bundles().forEach(info -> print(out, info));
+            bundles.forEach(info -> print(out, info));
             return 0;
         }
     }

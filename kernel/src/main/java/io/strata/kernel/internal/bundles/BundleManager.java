@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,8 @@ public final class BundleManager {
     private final Map<Path, Tracked> tracked = new ConcurrentHashMap<>();
     private final Map<Long, String> errors = new ConcurrentHashMap<>();
     private final Map<Path, Rejected> rejectedFiles = new ConcurrentHashMap<>();
+    /** Bundles in the middle of an install, update or uninstall: their passing states are not problems. */
+    private final Set<Long> transitioning = ConcurrentHashMap.newKeySet();
 
     private record Tracked(long bundleId, String digest, long size, long modified) {}
 
@@ -166,6 +169,7 @@ public final class BundleManager {
         LOG.info("-- Installing bundle {} --", jar.getFileName());
         try {
             Bundle bundle = context.installBundle(location(jar), new ByteArrayInputStream(content.bytes()));
+            transitioning.add(bundle.getBundleId());
             tracked.put(jar, new Tracked(bundle.getBundleId(), content.digest(), content.size(), content.modified()));
             return Optional.of(bundle);
         } catch (BundleException e) {
@@ -176,16 +180,20 @@ public final class BundleManager {
     }
 
     private void start(Bundle bundle) {
-        if (bundle == null || isFragment(bundle)) {
+        if (bundle == null) {
             return;
         }
         try {
-            bundle.start();
-            errors.remove(bundle.getBundleId());
-            LOG.info("-- Started bundle {} {} --", bundle.getSymbolicName(), bundle.getVersion());
+            if (!isFragment(bundle)) {
+                bundle.start();
+                errors.remove(bundle.getBundleId());
+                LOG.info("-- Started bundle {} {} --", bundle.getSymbolicName(), bundle.getVersion());
+            }
         } catch (BundleException | IllegalStateException e) {
             errors.put(bundle.getBundleId(), e.getMessage());
             LOG.error("Bundle {} {} did not start: {}", bundle.getSymbolicName(), bundle.getVersion(), e.getMessage());
+        } finally {
+            transitioning.remove(bundle.getBundleId());
         }
     }
 
@@ -207,6 +215,7 @@ public final class BundleManager {
             return;
         }
         LOG.info("-- Updating bundle {} from {} --", bundle.getSymbolicName(), jar.getFileName());
+        transitioning.add(bundle.getBundleId());
         try {
             bundle.update(new ByteArrayInputStream(content.bytes()));
             refresh(bundle);
@@ -216,6 +225,8 @@ public final class BundleManager {
         } catch (BundleException e) {
             errors.put(bundle.getBundleId(), e.getMessage());
             LOG.error("Updating {} failed: {}", bundle.getSymbolicName(), e.getMessage());
+        } finally {
+            transitioning.remove(bundle.getBundleId());
         }
     }
 
@@ -227,12 +238,15 @@ public final class BundleManager {
             return;
         }
         LOG.info("-- Uninstalling bundle {} {} --", bundle.getSymbolicName(), bundle.getVersion());
+        transitioning.add(bundle.getBundleId());
         try {
             bundle.uninstall();
             refresh(bundle);
             LOG.info("-- Finished uninstalling bundle {} --", bundle.getSymbolicName());
         } catch (BundleException e) {
             LOG.error("Uninstalling {} failed: {}", bundle.getSymbolicName(), e.getMessage());
+        } finally {
+            transitioning.remove(bundle.getBundleId());
         }
     }
 
@@ -367,6 +381,9 @@ public final class BundleManager {
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         for (Bundle bundle : context.getBundles()) {
+            if (transitioning.contains(bundle.getBundleId()) || bundle.getState() == Bundle.UNINSTALLED) {
+                continue;
+            }
             BundleInfo info = info(bundle);
             if (info.error() != null) {
                 problems.put("bundle " + info.symbolicName(), info.state() + ": " + info.error());

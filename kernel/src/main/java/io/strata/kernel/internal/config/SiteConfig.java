@@ -36,6 +36,10 @@ public final class SiteConfig {
             "STRATA_ADMIN_TOKEN",
             "STRATA_START_TIMEOUT");
 
+    /** System properties {@code bin/strata} passes to the JVM for itself and logback; not configuration keys. */
+    private static final Set<String> LAUNCHER_PROPERTIES =
+            Set.of("strata.home", "strata.log.dir", "strata.log.console");
+
     private final Map<String, String> values;
     private final Map<String, String> sources;
 
@@ -80,10 +84,7 @@ public final class SiteConfig {
         });
         for (String key : new TreeMap<>(systemProperties)
                 .keySet().stream().map(Object::toString).toList()) {
-            if (key.startsWith("strata.")
-                    && !key.startsWith("strata.test.")
-                    && !key.equals("strata.home")
-                    && !key.startsWith("strata.log.dir")) {
+            if (key.startsWith("strata.") && !key.startsWith("strata.test.") && !LAUNCHER_PROPERTIES.contains(key)) {
                 values.put(key, systemProperties.getProperty(key).strip());
                 sources.put(key, "-D" + key);
             }
