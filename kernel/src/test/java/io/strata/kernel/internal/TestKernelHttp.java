@@ -148,7 +148,7 @@ final class TestKernelHttp {
                     "the envelope route",
                     () -> node.get("/TestingService/ok").statusCode() == 200);
             assertThat(node.get("/TestingService/ok").body())
-                    .isEqualTo("{\n    \"code\": \"OK\",\n    \"msg\": \"\"\n}\n");
+                    .isEqualTo("{\n    \"code\": \"OK\",\n    \"msg\": \"\",\n    \"result\": {}\n}\n");
             assertError(
                     node.get("/TestingService/nope"),
                     400,

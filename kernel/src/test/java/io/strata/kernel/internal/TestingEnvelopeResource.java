@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/TestingService/{call}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TestingEnvelopeResource {
-    public record Reply(String code, String msg) {}
+    public record Reply(String code, String msg, java.util.Map<String, Object> result) {}
 
     @GET
     @Description("A call in the meta-service envelope.")
     public Reply call(@PathParam("call") String call) {
         return switch (call) {
-            case "ok" -> new Reply("OK", "");
+            case "ok" -> new Reply("OK", "", java.util.Map.of());
             case "denied" -> throw new StrataException(ErrorKind.PERMISSION_DENIED, "token is invalid");
             case "exists" -> throw StrataException.conflict("cluster already exists");
             default -> throw StrataException.invalidArgument("unknown call " + call);

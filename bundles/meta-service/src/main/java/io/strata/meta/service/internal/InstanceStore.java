@@ -1,0 +1,473 @@
+package io.strata.meta.service.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.AddWatchMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.data.Stat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The instance records in ZooKeeper: one znode per instance under {@value #INSTANCES}, named by
+ * the hex of the instance's encoded key (so an id with any bytes works), holding the
+ * {@link InstanceDocument} as JSON with every AK/SK encrypted. Every change is a compare-and-set on
+ * the znode version, retried on conflict, so concurrent changes never lose an update.
+ *
+ * <p>A persistent recursive watch keeps a view of every record (and the {@link NodeIndex} built from
+ * it) in step on every coordinator: a changed record is re-read shortly after its watch event, once
+ * for a burst of changes, and not at all when the event's zxid shows the change is held already
+ * (this node's own writes). The view is also the optimistic starting
+ * point of a compare-and-set (a stale view costs one failed {@code setData} and a re-read), never a
+ * source of truth.
+ */
+final class InstanceStore implements Closeable {
+    static final String BASE = "/meta-service";
+    static final String INSTANCES = BASE + "/instances";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceStore.class);
+    private static final Duration RELOAD_DELAY = Duration.ofMillis(20);
+
+    private enum State {
+        LATENT,
+        STARTED,
+        CLOSED
+    }
+
+    /** A change of one instance: returns the new document, the same one for no change, or throws. */
+    @FunctionalInterface
+    interface Mutation {
+        InstanceDocument apply(InstanceDocument current);
+    }
+
+    /** A document (in clear) and the znode version it was read at. */
+    record Versioned(InstanceDocument document, int version) {
+        Versioned {
+            requireNonNull(document, "document is null");
+        }
+    }
+
+    /** What the view holds of one znode: the record as stored, its version and the zxid of its last change. */
+    private record Held(InstanceDocument stored, int version, long modifiedZxid) {}
+
+    private final CuratorFramework curator;
+    private final AkSkCipher cipher;
+    private final NodeIndex index = new NodeIndex();
+    private final int maxAttempts;
+    private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
+    private final CountDownLatch initialized = new CountDownLatch(1);
+    private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong reloads = new AtomicLong();
+    private final Map<String, Held> view = new ConcurrentHashMap<>();
+    private final Map<String, Long> pendingReloads = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "meta-service-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ConnectionStateListener connectionListener = this::connectionChanged;
+    private final Watcher watcher = this::onEvent;
+    private volatile String watchedPath;
+
+    InstanceStore(CuratorFramework curator, AkSkCipher cipher, int maxAttempts) {
+        this.curator = requireNonNull(curator, "curator is null");
+        this.cipher = requireNonNull(cipher, "cipher is null");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be positive");
+        }
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Starts watching the records; does not block (the view fills in the background). */
+    void start() {
+        if (!state.compareAndSet(State.LATENT, State.STARTED)) {
+            throw new IllegalStateException("already started or closed");
+        }
+        watchedPath = ZKPaths.makePath(curator.getNamespace(), INSTANCES);
+        curator.getConnectionStateListenable().addListener(connectionListener, events);
+        if (curator.getZookeeperClient().isConnected()) {
+            submit(this::watchAndResync);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!state.compareAndSet(State.STARTED, State.CLOSED)) {
+            state.set(State.CLOSED);
+            events.shutdownNow();
+            return;
+        }
+        RuntimeException failure = null;
+        try {
+            curator.getConnectionStateListenable().removeListener(connectionListener);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            curator.getZookeeperClient()
+                    .getZooKeeper()
+                    .removeWatches(watchedPath, watcher, Watcher.WatcherType.Any, true);
+        } catch (KeeperException.NoWatcherException e) {
+            // never set (no connection yet)
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            RuntimeException removal = new IllegalStateException("cannot remove the meta-service watch", e);
+            if (failure == null) {
+                failure = removal;
+            } else {
+                failure.addSuppressed(removal);
+            }
+        }
+        events.shutdownNow();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void submit(Runnable task) {
+        if (state.get() != State.STARTED) {
+            return;
+        }
+        try {
+            events.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile
+        }
+    }
+
+    /**
+     * Sets the persistent recursive watch on the client's current ZooKeeper handle (idempotent; a
+     * new session needs it again) and reads every record. The watch is set on the handle itself
+     * because Curator's watcher wrapper drops the event's zxid, which tells this node's own writes
+     * apart. Runs on the events thread.
+     */
+    private void watchAndResync() {
+        if (state.get() != State.STARTED) {
+            return;
+        }
+        try {
+            curator.getZookeeperClient()
+                    .getZooKeeper()
+                    .addWatch(watchedPath, watcher, AddWatchMode.PERSISTENT_RECURSIVE);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Cannot watch the meta-service records; retrying on the next reconnection: {}", e.toString());
+            return;
+        }
+        resync();
+    }
+
+    private void connectionChanged(CuratorFramework client, ConnectionState newState) {
+        switch (newState) {
+            // connected: set the watch and read the records
+            case CONNECTED -> {
+                LOG.debug("Meta-service store connected to ZooKeeper");
+                watchAndResync();
+            }
+            // the session may be a new one: set the watch again and re-read every record
+            case RECONNECTED -> {
+                LOG.info("Meta-service store reconnected to ZooKeeper; the node index is being refreshed");
+                watchAndResync();
+            }
+            // writes fail until the connection is back; the index may lag meanwhile
+            case SUSPENDED ->
+                LOG.warn("Meta-service store lost its ZooKeeper connection; writes fail until it is back");
+            case LOST -> LOG.warn("Meta-service store's ZooKeeper session was lost; writes fail until it is back");
+            // read-only mode is not enabled on our clients
+            case READ_ONLY -> LOG.warn("Meta-service store is connected to a read-only ZooKeeper server");
+        }
+    }
+
+    /** Reads every record again (start and reconnection); runs on the events thread. */
+    private void resync() {
+        if (state.get() != State.STARTED) {
+            return;
+        }
+        try {
+            List<String> children;
+            try {
+                children = curator.getChildren().forPath(INSTANCES);
+            } catch (KeeperException.NoNodeException e) {
+                children = List.of();
+            }
+            Set<String> present = new HashSet<>();
+            for (String child : children) {
+                String path = INSTANCES + "/" + child;
+                present.add(path);
+                reload(path);
+            }
+            for (String path : List.copyOf(view.keySet())) {
+                if (!present.contains(path)) {
+                    forget(path);
+                }
+            }
+            initialized.countDown();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Cannot read the meta-service records; retrying on the next reconnection: {}", e.toString());
+        }
+    }
+
+    /** Runs on ZooKeeper's event thread: hand the event over, never block. */
+    private void onEvent(WatchedEvent event) {
+        submit(() -> watched(event));
+    }
+
+    private void watched(WatchedEvent event) {
+        String fullPath = event.getPath();
+        if (fullPath == null
+                || !fullPath.startsWith(watchedPath + "/")
+                || fullPath.indexOf('/', watchedPath.length() + 1) >= 0) {
+            return;
+        }
+        String path = INSTANCES + fullPath.substring(watchedPath.length());
+        switch (event.getType()) {
+            case NodeDeleted -> forget(path);
+            case NodeCreated, NodeDataChanged -> {
+                // read shortly after, once for a burst of changes; by then this node's own write
+                // (the event comes before the write's answer) is held and needs no read
+                long zxid = event.getZxid() == WatchedEvent.NO_ZXID ? Long.MAX_VALUE : event.getZxid();
+                if (pendingReloads.merge(path, zxid, Math::max) == zxid) {
+                    events.schedule(() -> reloadPending(path), RELOAD_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            case None, NodeChildrenChanged, DataWatchRemoved, ChildWatchRemoved, PersistentWatchRemoved -> {}
+        }
+    }
+
+    private void reloadPending(String path) {
+        Long zxid = pendingReloads.remove(path);
+        if (state.get() != State.STARTED || zxid == null) {
+            return;
+        }
+        Held held = view.get(path);
+        if (held != null && held.modifiedZxid() >= zxid) {
+            return;
+        }
+        try {
+            reload(path);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Cannot read meta-service record {}: {}", path, e.toString());
+        }
+    }
+
+    private void reload(String path) throws Exception {
+        reloads.incrementAndGet();
+        Stat stat = new Stat();
+        byte[] data;
+        try {
+            data = curator.getData().storingStatIn(stat).forPath(path);
+        } catch (KeeperException.NoNodeException e) {
+            forget(path);
+            return;
+        }
+        try {
+            hold(path, ProtoJson.read(data, InstanceDocument.class), stat);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot index meta-service record {}: {}", path, e.toString());
+        }
+    }
+
+    /** Takes a record read or written at {@code stat} into the view and the index, unless a newer one is held. */
+    private void hold(String path, InstanceDocument stored, Stat stat) {
+        Held candidate = new Held(stored, stat.getVersion(), stat.getMzxid());
+        Held result = view.merge(
+                path, candidate, (current, offered) -> offered.version() > current.version() ? offered : current);
+        if (result == candidate) {
+            index.apply(stored.instance(), stat.getVersion());
+        }
+    }
+
+    private void forget(String path) {
+        Held removed = view.remove(path);
+        if (removed != null) {
+            index.remove(removed.stored().instance().instanceId());
+        }
+    }
+
+    NodeIndex index() {
+        return index;
+    }
+
+    /** Waits for the first full read of the records; false on timeout. */
+    boolean awaitInitialized(Duration timeout) {
+        try {
+            return initialized.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Compare-and-set conflicts seen so far (for metrics and tests). */
+    long conflicts() {
+        return conflicts.get();
+    }
+
+    /** Records read because of a watch event or a resync (for tests: this node's own writes are not read back). */
+    long reloads() {
+        return reloads.get();
+    }
+
+    static String path(String instanceId) {
+        return INSTANCES + "/" + KeyCodec.hex(Keys.instance(instanceId));
+    }
+
+    /** The record as ZooKeeper has it now, in clear. */
+    Optional<Versioned> read(String instanceId) {
+        String path = path(instanceId);
+        Stat stat = new Stat();
+        byte[] data;
+        try {
+            data = curator.getData().storingStatIn(stat).forPath(path);
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw failure(MetaServiceCode.KV_TXN_GET_ERR, "failed to get instance, instance_id=" + instanceId, e);
+        }
+        InstanceDocument stored = ProtoJson.read(data, InstanceDocument.class);
+        hold(path, stored, stat);
+        return Optional.of(new Versioned(open(stored), stat.getVersion()));
+    }
+
+    /** The record exactly as stored (AK/SK encrypted), for get_value. */
+    Optional<byte[]> raw(String instanceId) {
+        try {
+            return Optional.of(curator.getData().forPath(path(instanceId)));
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw failure(MetaServiceCode.KV_TXN_GET_ERR, "failed to get instance, instance_id=" + instanceId, e);
+        }
+    }
+
+    /** Whether the instance exists; answered from the view when it holds the record. */
+    boolean exists(String instanceId) {
+        String path = path(instanceId);
+        if (view.containsKey(path)) {
+            // records are never deleted (a dropped instance keeps its record)
+            return true;
+        }
+        try {
+            return curator.checkExists().forPath(path) != null;
+        } catch (Exception e) {
+            throw failure(MetaServiceCode.KV_TXN_GET_ERR, "failed to get instance, instance_id=" + instanceId, e);
+        }
+    }
+
+    /** Creates the record; false when one exists already. */
+    boolean create(InstanceDocument document) {
+        String instanceId = document.instance().instanceId();
+        String path = path(instanceId);
+        InstanceDocument sealed = seal(document);
+        Stat stat = new Stat();
+        try {
+            curator.create()
+                    .creatingParentContainersIfNeeded()
+                    .storingStatIn(stat)
+                    .forPath(path, ProtoJson.bytes(sealed));
+        } catch (KeeperException.NodeExistsException e) {
+            return false;
+        } catch (Exception e) {
+            throw failure(MetaServiceCode.KV_TXN_COMMIT_ERR, "failed to commit kv txn, instance_id=" + instanceId, e);
+        }
+        hold(path, sealed, stat);
+        return true;
+    }
+
+    /**
+     * Applies a mutation with compare-and-set, starting from the view and re-reading after each
+     * conflict. Returns the document in force afterwards.
+     */
+    InstanceDocument update(String instanceId, Mutation mutation, Supplier<? extends RuntimeException> whenMissing) {
+        String path = path(instanceId);
+        Held held = view.get(path);
+        Versioned current = held == null ? null : new Versioned(open(held.stored()), held.version());
+        for (int attempt = 1; ; attempt++) {
+            if (current == null) {
+                current = read(instanceId).orElseThrow(whenMissing);
+            }
+            InstanceDocument next = mutation.apply(current.document());
+            if (next == current.document()) {
+                return next;
+            }
+            InstanceDocument sealed = seal(next);
+            try {
+                Stat written = curator.setData().withVersion(current.version()).forPath(path, ProtoJson.bytes(sealed));
+                hold(path, sealed, written);
+                return next;
+            } catch (KeeperException.BadVersionException | KeeperException.NoNodeException e) {
+                conflicts.incrementAndGet();
+                if (attempt >= maxAttempts) {
+                    throw new MetaServiceException(
+                            MetaServiceCode.KV_TXN_CONFLICT,
+                            "failed to commit kv txn, err=Conflict, gave up after " + attempt
+                                    + " attempts, instance_id=" + instanceId);
+                }
+                current = null;
+                if (attempt > 1) {
+                    // spread the retries of writers racing on one instance
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(Math.min(attempt, 20) * 100_000L));
+                }
+            } catch (Exception e) {
+                throw failure(
+                        MetaServiceCode.KV_TXN_COMMIT_ERR, "failed to commit kv txn, instance_id=" + instanceId, e);
+            }
+        }
+    }
+
+    private InstanceDocument seal(InstanceDocument document) {
+        return new InstanceDocument(
+                cipher.seal(document.instance()),
+                document.vaults().stream().map(cipher::seal).toList());
+    }
+
+    private InstanceDocument open(InstanceDocument document) {
+        return new InstanceDocument(
+                cipher.open(document.instance()),
+                document.vaults().stream().map(cipher::open).toList());
+    }
+
+    static MetaServiceException failure(MetaServiceCode code, String message, Exception cause) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        String reason = cause instanceof KeeperException keeper
+                ? keeper.code().name()
+                : cause.getClass().getSimpleName();
+        return new MetaServiceException(code, message + " err=" + reason, cause);
+    }
+}
