@@ -13,6 +13,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The client half of {@code bin/strata}: every command that talks to a running node. The script
@@ -23,22 +24,31 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = StrataCli.VersionProvider.class,
         description = "Talks to a running Strata node over its HTTP API.",
-        subcommands = {HealthCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            HealthCommand.class,
+            BundleCommand.class,
+            ConfigCommand.class,
+            MetricsCommand.class,
+            ProfileCommand.class,
+            MountCommand.class,
+            FsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class StrataCli {
     static final String DEFAULT_PORT = "8470";
 
-    @Option(
-            names = "--url",
-            description = "Node to talk to (default: http://127.0.0.1:<strata.http.port of --conf>).")
+    @Option(names = "--url", scope = ScopeType.INHERIT, description = "Node to talk to (default: http://127.0.0.1:<strata.http.port of --conf>).")
     private URI url;
 
     @Option(
             names = "--token",
+            scope = ScopeType.INHERIT,
             description = "Admin token (default: $STRATA_ADMIN_TOKEN, else strata.security.admin.token of --conf).")
     private String token;
 
     @Option(
             names = "--conf",
+            scope = ScopeType.INHERIT,
             description = "Configuration folder to read the port and token from (default: $STRATA_CONF_DIR).")
     private Path conf;
 
@@ -64,7 +74,10 @@ public final class StrataCli {
 
     StrataClient client() {
         Properties site = siteProperties();
-        URI base = url != null ? url : URI.create("http://127.0.0.1:" + site.getProperty("strata.http.port", DEFAULT_PORT).strip());
+        URI base = url != null
+                ? url
+                : URI.create("http://127.0.0.1:"
+                        + site.getProperty("strata.http.port", DEFAULT_PORT).strip());
         String adminToken = token;
         if (adminToken == null) {
             adminToken = Optional.ofNullable(System.getenv("STRATA_ADMIN_TOKEN"))

@@ -2,12 +2,22 @@ package io.strata.api.client;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.api.v1.BundleInfo;
 import io.strata.api.v1.BundleList;
 import io.strata.api.v1.HealthResponse;
+import io.strata.api.v1.introspection.ConfigInfo;
+import io.strata.api.v1.introspection.MetricsResponse;
+import io.strata.api.v1.introspection.UpdateConfigResponse;
+import io.strata.api.v1.mount.FileInfo;
+import io.strata.api.v1.mount.FileList;
+import io.strata.api.v1.mount.MountInfo;
+import io.strata.api.v1.mount.MountList;
+import io.strata.api.v1.mount.MountRequest;
+import io.strata.api.v1.mount.UnmountRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -19,8 +29,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Typed client of a Strata node's HTTP API over {@link java.net.http}. Every method either returns
@@ -74,6 +89,105 @@ public final class StrataClient {
         send(request("/api/v1/bundles?name=" + encode(symbolicName)).DELETE(), Set.of(200));
     }
 
+    /** {@code GET /config?name=}: one configuration key with its value in force. */
+    public ConfigInfo config(String name) {
+        return decode(send(request("/config?name=" + encode(name)).GET(), Set.of(200)), ConfigInfo.class);
+    }
+
+    /** {@code GET /configs}: every key of the node, sorted by name. */
+    public SortedMap<String, ConfigInfo> configs() {
+        HttpResponse<byte[]> response = send(request("/configs").GET(), Set.of(200));
+        try {
+            return new TreeMap<>(MAPPER.readValue(response.body(), new TypeReference<Map<String, ConfigInfo>>() {}));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode the answer of /configs", e);
+        }
+    }
+
+    /**
+     * {@code POST /updateConfig?<name>=<value>}: changes a mutable key until the node restarts.
+     * A refusal is thrown with the server's {@code update_status} as its message.
+     */
+    public UpdateConfigResponse updateConfig(String name, String value) {
+        HttpRequest.Builder request = request("/updateConfig?" + encode(name) + "=" + encode(value))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        return decode(send(request, Set.of(200)), UpdateConfigResponse.class);
+    }
+
+    /** {@code GET /metrics} with the reference's filters ({@code types}, {@code ids}, {@code detail}, ...). */
+    public MetricsResponse metrics(Map<String, String> query) {
+        return decode(send(request("/metrics" + queryString(query)).GET(), Set.of(200)), MetricsResponse.class);
+    }
+
+    /** {@code GET /metrics?format=prometheus} with the same filters: Prometheus text exposition. */
+    public String prometheusMetrics(Map<String, String> query) {
+        Map<String, String> withFormat = new LinkedHashMap<>(query);
+        withFormat.put("format", "prometheus");
+        HttpRequest.Builder request = request("/metrics" + queryString(withFormat))
+                .setHeader("Accept", "text/plain")
+                .GET();
+        return new String(send(request, Set.of(200)).body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A pprof profile ({@code profile}, {@code heap} or {@code growth} under {@code /pprof/}), as
+     * gzipped protobuf; {@code seconds} is the window to record, empty for the server's default.
+     */
+    public byte[] pprof(String kind, Optional<Integer> seconds) {
+        String path =
+                "/pprof/" + kind + seconds.map(value -> "?seconds=" + value).orElse("");
+        Duration timeout = REQUEST_TIMEOUT.plusSeconds(seconds.orElse(0));
+        HttpRequest.Builder request = request(path)
+                .timeout(timeout)
+                .setHeader("Accept", "application/octet-stream")
+                .GET();
+        return send(request, Set.of(200)).body();
+    }
+
+    /** {@code GET /api/v1/mount}: every mount point, sorted by path; secret options read {@code ******}. */
+    public MountList mounts() {
+        return decode(send(request("/api/v1/mount").GET(), Set.of(200)), MountList.class);
+    }
+
+    /** {@code GET /api/v1/mount?path=}: the mount point at {@code path}. */
+    public MountInfo mount(String path) {
+        return decode(send(request("/api/v1/mount?path=" + encode(path)).GET(), Set.of(200)), MountInfo.class);
+    }
+
+    /** {@code POST /api/v1/mount}: mounts a UFS after the node has checked that it is reachable. */
+    public void addMount(MountRequest mount) {
+        send(request("/api/v1/mount").header("Content-Type", "application/json").POST(json(mount)), Set.of(200));
+    }
+
+    /** {@code DELETE /api/v1/mount}: removes the mount point at {@code path}. */
+    public void removeMount(String path) {
+        HttpRequest.Builder request = request("/api/v1/mount")
+                .header("Content-Type", "application/json")
+                .method("DELETE", json(new UnmountRequest(path)));
+        send(request, Set.of(200));
+    }
+
+    /** {@code GET /api/v1/fs/status?path=}: a file or directory seen through its mount. */
+    public FileInfo fileStatus(String path) {
+        return decode(send(request("/api/v1/fs/status?path=" + encode(path)).GET(), Set.of(200)), FileInfo.class);
+    }
+
+    /** {@code GET /api/v1/fs/list}: one page of a directory; pass the page's {@code nextMarker} for the next. */
+    public FileList listFiles(String path, Optional<Integer> limit, Optional<String> marker) {
+        String query = "/api/v1/fs/list?path=" + encode(path)
+                + limit.map(value -> "&limit=" + value).orElse("")
+                + marker.map(value -> "&marker=" + encode(value)).orElse("");
+        return decode(send(request(query).GET(), Set.of(200)), FileList.class);
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the request body", e);
+        }
+    }
+
     /** GET of any JSON path, for commands that print the answer as it is. */
     public JsonNode getJson(String pathAndQuery) {
         return decode(send(request(pathAndQuery).GET(), Set.of(200)), JsonNode.class);
@@ -81,6 +195,15 @@ public final class StrataClient {
 
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        return query.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&", "?", ""));
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
@@ -113,8 +236,11 @@ public final class StrataClient {
         String body = new String(response.body(), StandardCharsets.UTF_8).strip();
         try {
             JsonNode node = MAPPER.readTree(body);
-            if (node != null && node.hasNonNull("status")) {
-                return node.get("status").asText();
+            // {"status"} is the general error shape; /updateConfig and /metrics answer with the reference's
+            for (String field : new String[] {"status", "update_status", "error_message"}) {
+                if (node != null && node.hasNonNull(field)) {
+                    return node.get(field).asText();
+                }
             }
         } catch (IOException e) {
             // not JSON: fall through to the raw body

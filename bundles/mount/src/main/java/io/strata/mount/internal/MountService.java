@@ -1,0 +1,260 @@
+package io.strata.mount.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strata.mount.MountPoint;
+import io.strata.mount.MountTable;
+import io.strata.mount.ResolvedPath;
+import io.strata.mount.StrataPaths;
+import io.strata.spi.ErrorKind;
+import io.strata.spi.StrataException;
+import io.strata.spi.ufs.Ufs;
+import io.strata.spi.ufs.UfsException;
+import io.strata.spi.ufs.UfsListing;
+import io.strata.spi.ufs.UfsStatus;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.apache.curator.framework.CuratorFramework;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mount table: kept in ZooKeeper (or read from a static file), changed by the coordinator API,
+ * and resolved on every node. Changes are decided on direct reads of ZooKeeper; reads and path
+ * resolution use this node's cached view, which follows every change within a second (and, on the
+ * node that made a change, includes it before the call returns).
+ */
+@Component(
+        service = {MountService.class, MountTable.class},
+        configurationPid = "strata.mount")
+@Designate(ocd = MountConfig.class)
+public final class MountService implements MountTable {
+    /** The reference's answer to a request without a body or without a required field. */
+    static final String REQUIRED = "Required parameters not provided";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MountService.class);
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(5);
+
+    private final UfsConnectors connectors;
+    private final Duration checkTimeout;
+    private final Optional<Path> staticFile;
+    private final Optional<SortedMap<String, MountPoint>> staticTable;
+    private final Optional<MountStore> store;
+
+    @Activate
+    public MountService(@Reference CuratorFramework curator, @Reference UfsConnectors connectors, MountConfig config) {
+        this(curator, connectors, staticFile(config.table_static()), Duration.ofMillis(config.check_timeout_ms()));
+    }
+
+    MountService(CuratorFramework curator, UfsConnectors connectors, Optional<Path> staticFile, Duration checkTimeout) {
+        requireNonNull(curator, "curator is null");
+        this.connectors = requireNonNull(connectors, "connectors is null");
+        this.staticFile = requireNonNull(staticFile, "staticFile is null");
+        this.checkTimeout = requireNonNull(checkTimeout, "checkTimeout is null");
+        if (checkTimeout.isNegative() || checkTimeout.isZero()) {
+            throw new IllegalArgumentException("strata.mount.check.timeout.ms must be positive");
+        }
+        if (staticFile.isPresent()) {
+            SortedMap<String, MountPoint> table;
+            try {
+                table = StaticMountTable.read(staticFile.get());
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}", e.getMessage());
+                throw e;
+            }
+            this.staticTable = Optional.of(table);
+            this.store = Optional.empty();
+            LOG.info("Static mount table {}: {}", staticFile.get(), table.values());
+        } else {
+            this.staticTable = Optional.empty();
+            MountStore mountStore = new MountStore(curator, view -> connectors.retain(view.values()));
+            mountStore.start();
+            this.store = Optional.of(mountStore);
+        }
+    }
+
+    private static Optional<Path> staticFile(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return Optional.empty();
+        }
+        Path file = Path.of(configured.strip());
+        String home = System.getProperty("strata.home");
+        if (!file.isAbsolute() && home != null) {
+            file = Path.of(home).resolve(file);
+        }
+        return Optional.of(file);
+    }
+
+    @Deactivate
+    void close() {
+        store.ifPresent(MountStore::close);
+    }
+
+    /** Whether the table comes from a file and cannot be changed through the API. */
+    boolean isStatic() {
+        return staticTable.isPresent();
+    }
+
+    @Override
+    public List<MountPoint> mounts() {
+        if (staticTable.isPresent()) {
+            return List.copyOf(staticTable.get().values());
+        }
+        MountStore mountStore = store.orElseThrow();
+        if (mountStore.isInitialized()) {
+            return List.copyOf(mountStore.view().values());
+        }
+        // the view is still loading (just started): ask ZooKeeper
+        return mountStore.read().mountPoints();
+    }
+
+    @Override
+    public Optional<MountPoint> mount(String path) {
+        String normalized = StrataPaths.normalize(path);
+        return mounts().stream()
+                .filter(mount -> mount.path().equals(normalized))
+                .findFirst();
+    }
+
+    @Override
+    public ResolvedPath resolve(String path) {
+        String normalized = StrataPaths.normalize(path);
+        MountPoint found = null;
+        for (MountPoint mount : mounts()) {
+            if (StrataPaths.isWithin(normalized, mount.path())
+                    && (found == null || mount.path().length() > found.path().length())) {
+                found = mount;
+            }
+        }
+        if (found == null) {
+            throw StrataException.invalidArgument(NO_MOUNTED_UFS);
+        }
+        String relative = StrataPaths.relativize(normalized, found.path());
+        return new ResolvedPath(normalized, found, relative, UfsUris.child(found.ufs(), relative));
+    }
+
+    @Override
+    public Ufs ufs(MountPoint mount) {
+        return connectors.connect(mount);
+    }
+
+    /**
+     * Mounts {@code ufs} at {@code path}, after checking that the UFS can be reached with the
+     * options.
+     *
+     * @throws StrataException {@code INVALID_ARGUMENT} for a missing field, a bad path or URI, a
+     *     scheme without connector or an unreachable UFS; {@code CONFLICT} when it clashes with a
+     *     mount; {@code NOT_ENABLED} for a static table
+     */
+    void add(String path, String ufs, Map<String, String> options) {
+        checkWritable();
+        if (path == null || path.isBlank() || ufs == null || ufs.isBlank()) {
+            throw StrataException.invalidArgument(REQUIRED);
+        }
+        Map<String, String> given = options == null ? Map.of() : options;
+        given.forEach((name, value) -> {
+            if (name == null || name.isBlank() || value == null) {
+                throw StrataException.invalidArgument("Option " + name + " has no value");
+            }
+        });
+        MountPoint mount = new MountPoint(StrataPaths.normalize(path.strip()), UfsUris.normalize(ufs), given);
+        if (!connectors.serves(mount.scheme())) {
+            throw StrataException.invalidArgument(connectors.noConnector(mount.scheme()));
+        }
+        MountStore mountStore = store.orElseThrow();
+        // fail fast before contacting the UFS; the change itself is checked again when it is made
+        MountRules.checkConflicts(mount, mountStore.read().mountPoints());
+        connectors.check(mount.ufs(), mount.options(), checkTimeout);
+        mountStore.add(mount, table -> MountRules.checkConflicts(mount, table.mountPoints()));
+        LOG.info("Mounted {} at {} with options {}", mount.ufs(), mount.path(), mount.maskedOptions());
+        if (!mountStore.awaitView(view -> mount.equals(view.get(mount.path())), VIEW_WAIT)) {
+            LOG.warn("The mount of {} is in ZooKeeper but not yet in this node's view", mount.path());
+        }
+    }
+
+    /**
+     * Removes the mount point at {@code path}.
+     *
+     * @throws StrataException {@code GONE} when nothing is mounted there
+     */
+    void remove(String path) {
+        checkWritable();
+        if (path == null || path.isBlank()) {
+            throw StrataException.invalidArgument(REQUIRED);
+        }
+        String normalized = StrataPaths.normalize(path.strip());
+        MountStore mountStore = store.orElseThrow();
+        if (!mountStore.remove(normalized)) {
+            throw new StrataException(ErrorKind.GONE, "No mount point found for path: " + path);
+        }
+        LOG.info("Unmounted {}", normalized);
+        if (!mountStore.awaitView(view -> !view.containsKey(normalized), VIEW_WAIT)) {
+            LOG.warn("The removal of mount point {} is not yet in this node's view", normalized);
+        }
+    }
+
+    /** The status of the file or directory at a Strata path. */
+    UfsStatus status(ResolvedPath resolved) {
+        try {
+            return ufs(resolved.mount()).status(resolved.ufsPath());
+        } catch (UfsException e) {
+            throw failure(resolved, e);
+        }
+    }
+
+    /** One page of the directory at a Strata path. */
+    UfsListing list(ResolvedPath resolved, Optional<String> marker, int limit) {
+        if (limit < 1 || limit > Ufs.MAX_LIST_LIMIT) {
+            throw StrataException.invalidArgument("limit must be between 1 and " + Ufs.MAX_LIST_LIMIT);
+        }
+        try {
+            return ufs(resolved.mount()).list(resolved.ufsPath(), marker, limit);
+        } catch (UfsException e) {
+            if (e.kind() == UfsException.Kind.NOT_FOUND) {
+                throw new StrataException(ErrorKind.NOT_FOUND, "No such directory: " + resolved.path(), e);
+            }
+            throw failure(resolved, e);
+        }
+    }
+
+    private void checkWritable() {
+        if (staticTable.isPresent()) {
+            throw new StrataException(
+                    ErrorKind.NOT_ENABLED,
+                    "The mount table is static (strata.mount.table.static=" + staticFile.orElseThrow()
+                            + "); it cannot be changed through the API");
+        }
+    }
+
+    /** A UFS failure in terms of the Strata path, with the status callers should see. */
+    static StrataException failure(ResolvedPath resolved, UfsException e) {
+        String path = resolved.path();
+        URI ufs = resolved.mount().ufs();
+        return switch (e.kind()) {
+            case NOT_FOUND -> new StrataException(ErrorKind.NOT_FOUND, "No such file or directory: " + path, e);
+            case PERMISSION_DENIED ->
+                new StrataException(
+                        ErrorKind.PERMISSION_DENIED, "Permission denied: " + path + ": " + e.getMessage(), e);
+            case INVALID_ARGUMENT ->
+                new StrataException(
+                        ErrorKind.INVALID_ARGUMENT, "Invalid request for " + path + ": " + e.getMessage(), e);
+            case INVALID_CONFIGURATION ->
+                new StrataException(
+                        ErrorKind.UNAVAILABLE,
+                        "Mount point " + resolved.mount().path() + " is misconfigured: " + e.getMessage(),
+                        e);
+            case TRANSIENT, UNAVAILABLE ->
+                new StrataException(ErrorKind.UNAVAILABLE, "UFS " + ufs + " is unavailable: " + e.getMessage(), e);
+        };
+    }
+}
