@@ -37,7 +37,11 @@ import picocli.CommandLine.ScopeType;
 public final class StrataCli {
     static final String DEFAULT_PORT = "8470";
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, description = "Node to talk to (default: http://127.0.0.1:<strata.http.port of --conf>).")
+    @Option(
+            names = "--url",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Node to talk to (default: http://127.0.0.1:<$STRATA_HTTP_PORT, else strata.http.port of --conf>).")
     private URI url;
 
     @Option(
@@ -74,13 +78,15 @@ public final class StrataCli {
 
     StrataClient client() {
         Properties site = siteProperties();
-        URI base = url != null
-                ? url
-                : URI.create("http://127.0.0.1:"
-                        + site.getProperty("strata.http.port", DEFAULT_PORT).strip());
+        // the same precedence as the node: environment over site file
+        String port = Optional.ofNullable(System.getenv("STRATA_HTTP_PORT"))
+                .orElse(site.getProperty("strata.http.port", DEFAULT_PORT))
+                .strip();
+        URI base = url != null ? url : URI.create("http://127.0.0.1:" + port);
         String adminToken = token;
         if (adminToken == null) {
             adminToken = Optional.ofNullable(System.getenv("STRATA_ADMIN_TOKEN"))
+                    .or(() -> Optional.ofNullable(System.getenv("STRATA_SECURITY_ADMIN_TOKEN")))
                     .orElse(site.getProperty("strata.security.admin.token", "").strip());
         }
         return new StrataClient(base, Optional.of(adminToken));
