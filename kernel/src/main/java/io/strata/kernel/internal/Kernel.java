@@ -145,6 +145,7 @@ public final class Kernel implements AutoCloseable {
         context.registerService(ConfigService.class, config, null);
 
         AtomicReference<BundleManager> bundles = new AtomicReference<>();
+        AtomicReference<HealthService> health = new AtomicReference<>();
         AtomicReference<Whiteboard> whiteboardHolder = new AtomicReference<>();
         AtomicReference<Optional<Leadership>> leadership = new AtomicReference<>(Optional.empty());
         Whiteboard whiteboard = new Whiteboard(
@@ -154,11 +155,12 @@ public final class Kernel implements AutoCloseable {
                 leadership::get,
                 () -> List.of(
                         new RootResource(() -> whiteboardHolder.get().listing()),
-                        new HealthResource(new HealthService(context, zooKeeper, bundles.get(), started::get)),
+                        new HealthResource(health.get()),
                         new BundlesResource(bundles.get())));
         whiteboardHolder.set(whiteboard);
         resources.push(whiteboard);
         bundles.set(new BundleManager(context, layout.bundlesDir(), layout.pluginsDir(), whiteboard));
+        health.set(new HealthService(context, zooKeeper, bundles.get(), started::get));
 
         http = new HttpServer(
                 settings.httpHost(),
@@ -190,6 +192,7 @@ public final class Kernel implements AutoCloseable {
             context.registerService(Leadership.class, election, null);
         }
 
+        whiteboard.hold();
         bundles.get().installAll();
         List<String> errors = config.validateBundleKeys();
         if (!errors.isEmpty()) {
@@ -197,6 +200,7 @@ public final class Kernel implements AutoCloseable {
         }
         config.publishBundleSections();
         bundles.get().startAll();
+        whiteboard.release();
         whiteboard.awaitServing();
 
         if (settings.watchBundles()) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,8 @@ public final class Profiler {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final SymbolTable symbols = new SymbolTable(SYMBOL_CAPACITY);
     private volatile int maxSeconds;
-    private HeapSampler sampler;
+    /** Started in the background: JFR takes a second or two of CPU to start, which activation need not wait for. */
+    private CompletableFuture<HeapSampler> sampler;
 
     @Activate
     public Profiler(@Reference MetricRegistry metrics, IntrospectionConfig config) {
@@ -76,11 +78,13 @@ public final class Profiler {
         this.maxSeconds = Math.max(1, config.pprof_max_seconds());
         boolean sampling = config.pprof_heap_sampling_enabled() && FlightRecorder.isAvailable();
         if (sampling && sampler == null) {
-            sampler = HeapSampler.start();
-            LOG.info("Heap sampling for /pprof/heap and /pprof/growth started");
+            sampler = CompletableFuture.supplyAsync(Profiler::startSampler, runnable -> {
+                Thread thread = new Thread(runnable, "strata-heap-sampler-start");
+                thread.setDaemon(true);
+                thread.start();
+            });
         } else if (!sampling && sampler != null) {
-            sampler.close();
-            sampler = null;
+            stopSampler();
             LOG.info("Heap sampling for /pprof/heap and /pprof/growth stopped");
         }
     }
@@ -91,9 +95,19 @@ public final class Profiler {
         metrics.remove(SYMBOLS_METRIC);
         metrics.remove(RUNNING_METRIC);
         if (sampler != null) {
-            sampler.close();
-            sampler = null;
+            stopSampler();
         }
+    }
+
+    private static HeapSampler startSampler() {
+        HeapSampler started = HeapSampler.start();
+        LOG.info("Heap sampling for /pprof/heap and /pprof/growth started");
+        return started;
+    }
+
+    private void stopSampler() {
+        sampler.thenAccept(HeapSampler::close);
+        sampler = null;
     }
 
     int maxSeconds() {
@@ -203,8 +217,13 @@ public final class Profiler {
         });
     }
 
-    private synchronized HeapSampler currentSampler() {
-        return sampler;
+    /** The running sampler (waiting for it if it is still starting), or null when sampling is off. */
+    private HeapSampler currentSampler() {
+        CompletableFuture<HeapSampler> starting;
+        synchronized (this) {
+            starting = sampler;
+        }
+        return starting == null ? null : starting.join();
     }
 
     /** Work that takes a profile. */

@@ -9,13 +9,16 @@ import io.strata.kernel.internal.zookeeper.ZooKeeperService;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The node's health: start-up finished, the ZooKeeper session, every bundle active, no component
@@ -29,6 +32,11 @@ public final class HealthService {
     private final ZooKeeperService zooKeeper;
     private final BundleManager bundles;
     private final BooleanSupplier started;
+    private final ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> componentRuntime;
+    private final AtomicReference<ComponentProblems> componentProblems = new AtomicReference<>();
+
+    /** Component problems as of one change count of the component runtime. */
+    private record ComponentProblems(Object changeCount, Map<String, String> problems) {}
 
     public HealthService(
             BundleContext context, ZooKeeperService zooKeeper, BundleManager bundles, BooleanSupplier started) {
@@ -36,6 +44,8 @@ public final class HealthService {
         this.zooKeeper = requireNonNull(zooKeeper, "zooKeeper is null");
         this.bundles = requireNonNull(bundles, "bundles is null");
         this.started = requireNonNull(started, "started is null");
+        this.componentRuntime = new ServiceTracker<>(context, ServiceComponentRuntime.class, null);
+        this.componentRuntime.open();
     }
 
     public HealthResponse check() {
@@ -52,27 +62,31 @@ public final class HealthService {
         return new HealthResponse(healthy ? HealthResponse.OK : HealthResponse.UNHEALTHY, checks);
     }
 
+    /**
+     * Components that failed to activate. Walking every component's description is costly, so the
+     * answer is kept until the runtime's {@code service.changecount} moves (it does on every
+     * component state change).
+     */
     private Map<String, String> componentProblems() {
-        Map<String, String> problems = new TreeMap<>();
-        ServiceReference<ServiceComponentRuntime> reference =
-                context.getServiceReference(ServiceComponentRuntime.class);
-        if (reference == null) {
-            problems.put("components", "Declarative Services is not running");
-            return problems;
+        ServiceReference<ServiceComponentRuntime> reference = componentRuntime.getServiceReference();
+        ServiceComponentRuntime runtime = componentRuntime.getService();
+        if (reference == null || runtime == null) {
+            return Map.of("components", "Declarative Services is not running");
         }
-        ServiceComponentRuntime runtime = context.getService(reference);
-        try {
-            Collection<ComponentDescriptionDTO> descriptions = runtime.getComponentDescriptionDTOs();
-            for (ComponentDescriptionDTO description : descriptions) {
-                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
-                    if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                        problems.put("component " + description.name, "failed to activate: " + configuration.failure);
-                    }
+        Object changeCount = reference.getProperty(Constants.SERVICE_CHANGECOUNT);
+        ComponentProblems cached = componentProblems.get();
+        if (cached != null && changeCount != null && changeCount.equals(cached.changeCount())) {
+            return cached.problems();
+        }
+        Map<String, String> problems = new TreeMap<>();
+        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+            for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    problems.put("component " + description.name, "failed to activate: " + configuration.failure);
                 }
             }
-        } finally {
-            context.ungetService(reference);
         }
+        componentProblems.set(new ComponentProblems(changeCount, problems));
         return problems;
     }
 

@@ -74,6 +74,9 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
     private final Map<Long, String> rejected = new ConcurrentHashMap<>();
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
+    /** While held (during start-up, as bundles start one by one), changes are only counted: one build follows. */
+    private final AtomicBoolean held = new AtomicBoolean();
+
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong generations = new AtomicLong();
     private final Object servedLock = new Object();
@@ -164,8 +167,26 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         }
     }
 
+    /** Defers rebuilding until {@link #release()}, so starting many bundles builds the application once. */
+    public void hold() {
+        held.set(true);
+    }
+
+    /** Ends a {@link #hold()}, building once if anything changed meanwhile. */
+    public void release() {
+        held.set(false);
+        requested.incrementAndGet();
+        scheduleRebuild();
+    }
+
     private void requestRebuild() {
         requested.incrementAndGet();
+        if (!held.get()) {
+            scheduleRebuild();
+        }
+    }
+
+    private void scheduleRebuild() {
         if (rebuildScheduled.compareAndSet(false, true)) {
             rebuilder.schedule(this::rebuild, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
         }
