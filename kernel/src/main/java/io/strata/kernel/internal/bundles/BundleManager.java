@@ -57,6 +57,8 @@ public final class BundleManager {
     private final Map<Path, Rejected> rejectedFiles = new ConcurrentHashMap<>();
     /** Bundles in the middle of an install, update or uninstall: their passing states are not problems. */
     private final Set<Long> transitioning = ConcurrentHashMap.newKeySet();
+    /** Locations being installed right now, before the framework has given the bundle an id. */
+    private final Set<String> installing = ConcurrentHashMap.newKeySet();
 
     private record Tracked(long bundleId, String digest, long size, long modified) {}
 
@@ -168,8 +170,14 @@ public final class BundleManager {
         rejectedFiles.remove(jar);
         LOG.info("-- Installing bundle {} --", jar.getFileName());
         try {
-            Bundle bundle = context.installBundle(location(jar), new ByteArrayInputStream(content.bytes()));
-            transitioning.add(bundle.getBundleId());
+            Bundle bundle;
+            installing.add(location(jar));
+            try {
+                bundle = context.installBundle(location(jar), new ByteArrayInputStream(content.bytes()));
+                transitioning.add(bundle.getBundleId());
+            } finally {
+                installing.remove(location(jar));
+            }
             tracked.put(jar, new Tracked(bundle.getBundleId(), content.digest(), content.size(), content.modified()));
             return Optional.of(bundle);
         } catch (BundleException e) {
@@ -381,7 +389,9 @@ public final class BundleManager {
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         for (Bundle bundle : context.getBundles()) {
-            if (transitioning.contains(bundle.getBundleId()) || bundle.getState() == Bundle.UNINSTALLED) {
+            if (transitioning.contains(bundle.getBundleId())
+                    || installing.contains(bundle.getLocation())
+                    || bundle.getState() == Bundle.UNINSTALLED) {
                 continue;
             }
             BundleInfo info = info(bundle);
