@@ -1,0 +1,47 @@
+package io.strata.bench;
+
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Durations of repeated runs, in milliseconds. */
+final class Samples {
+    private final String name;
+    private final List<Double> millis = new ArrayList<>();
+
+    Samples(String name) {
+        this.name = requireNonNull(name, "name is null");
+    }
+
+    void addNanos(long nanos) {
+        millis.add(nanos / 1_000_000.0);
+    }
+
+    void addMillis(long value) {
+        millis.add((double) value);
+    }
+
+    double median() {
+        if (millis.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(millis);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** {@code RESULT <name> <median> <sample>...}: the line {@code bench/run} reads. */
+    String resultLine() {
+        return format(
+                Locale.ROOT,
+                "RESULT %s %.1f %s",
+                name,
+                median(),
+                millis.stream().map(value -> format(Locale.ROOT, "%.1f", value)).collect(Collectors.joining(" ")));
+    }
+}
