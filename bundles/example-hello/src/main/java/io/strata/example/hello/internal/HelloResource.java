@@ -42,7 +42,9 @@ public final class HelloResource {
     @GET
     @Description("Say hello: the greeting shipped in the bundle, the configured suffix and the bundle's version.")
     public Hello hello() {
-        return new Hello(greeting + suffix, FrameworkUtil.getBundle(HelloResource.class).getVersion().toString());
+        return new Hello(
+                greeting + suffix,
+                FrameworkUtil.getBundle(HelloResource.class).getVersion().toString());
     }
 
     private static String readGreeting() {
