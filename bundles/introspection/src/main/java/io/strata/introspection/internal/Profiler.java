@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +56,7 @@ public final class Profiler {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final SymbolTable symbols = new SymbolTable(SYMBOL_CAPACITY);
     private volatile int maxSeconds;
-    /** Started in the background: JFR takes a second or two of CPU to start, which activation need not wait for. */
-    private CompletableFuture<HeapSampler> sampler;
+    private HeapSampler sampler;
 
     @Activate
     public Profiler(@Reference MetricRegistry metrics, IntrospectionConfig config) {
@@ -78,13 +76,11 @@ public final class Profiler {
         this.maxSeconds = Math.max(1, config.pprof_max_seconds());
         boolean sampling = config.pprof_heap_sampling_enabled() && FlightRecorder.isAvailable();
         if (sampling && sampler == null) {
-            sampler = CompletableFuture.supplyAsync(Profiler::startSampler, runnable -> {
-                Thread thread = new Thread(runnable, "strata-heap-sampler-start");
-                thread.setDaemon(true);
-                thread.start();
-            });
+            sampler = HeapSampler.start();
+            LOG.info("Heap sampling for /pprof/heap and /pprof/growth started");
         } else if (!sampling && sampler != null) {
-            stopSampler();
+            sampler.close();
+            sampler = null;
             LOG.info("Heap sampling for /pprof/heap and /pprof/growth stopped");
         }
     }
@@ -95,19 +91,9 @@ public final class Profiler {
         metrics.remove(SYMBOLS_METRIC);
         metrics.remove(RUNNING_METRIC);
         if (sampler != null) {
-            stopSampler();
+            sampler.close();
+            sampler = null;
         }
-    }
-
-    private static HeapSampler startSampler() {
-        HeapSampler started = HeapSampler.start();
-        LOG.info("Heap sampling for /pprof/heap and /pprof/growth started");
-        return started;
-    }
-
-    private void stopSampler() {
-        sampler.thenAccept(HeapSampler::close);
-        sampler = null;
     }
 
     int maxSeconds() {
@@ -217,13 +203,8 @@ public final class Profiler {
         });
     }
 
-    /** The running sampler (waiting for it if it is still starting), or null when sampling is off. */
-    private HeapSampler currentSampler() {
-        CompletableFuture<HeapSampler> starting;
-        synchronized (this) {
-            starting = sampler;
-        }
-        return starting == null ? null : starting.join();
+    private synchronized HeapSampler currentSampler() {
+        return sampler;
     }
 
     /** Work that takes a profile. */

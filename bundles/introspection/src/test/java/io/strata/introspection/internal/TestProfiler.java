@@ -238,6 +238,9 @@ final class TestProfiler {
     @Test
     void testLiveHeapSamplesAreNotCountedTwice() {
         Profiler profiler = profiler(TestingConfig.defaults());
+        // the sampler starts in the background; a first snapshot waits until it runs, so the
+        // allocations below are made while it samples
+        profiler.liveHeap();
         List<List<AllocationMarker[]>> retained = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             retained.add(allocateMarkers());
