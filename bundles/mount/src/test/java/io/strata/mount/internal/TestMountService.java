@@ -263,6 +263,15 @@ final class TestMountService {
         List<Outcome> outcomes =
                 race(paths.size(), i -> () -> coordinators.get(i).add(paths.get(i), folders.get(i), Map.of()));
         // /n/a/b nests in /n/a, both nest in /n, /n/c nests in /n: at most /n/a(/b) and /n/c can coexist
+        long succeeded = outcomes.stream().filter(Outcome::succeeded).count();
+        // this service's view is a cache of the table the racers wrote: let it catch up first
+        TestingZooKeeper.await(
+                TIMEOUT,
+                "the view to show every winner",
+                () -> service.mounts().stream()
+                                .filter(mount -> mount.path().startsWith("/n"))
+                                .count()
+                        == succeeded);
         List<String> mounted = service.mounts().stream().map(MountPoint::path).toList();
         for (String path : mounted) {
             for (String other : mounted) {
