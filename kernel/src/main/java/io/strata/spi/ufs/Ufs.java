@@ -24,8 +24,21 @@ public interface Ufs extends Closeable {
     /** The status of a file or directory. */
     UfsStatus status(String path) throws UfsException;
 
-    /** Whether a file or directory exists at {@code path}. */
-    boolean exists(String path) throws UfsException;
+    /**
+     * Whether a file or directory exists at {@code path}: its {@link #status} succeeds; any failure
+     * other than {@link UfsException.Kind#NOT_FOUND} is thrown. Override only for a cheaper probe.
+     */
+    default boolean exists(String path) throws UfsException {
+        try {
+            status(path);
+            return true;
+        } catch (UfsException e) {
+            if (e.kind() == UfsException.Kind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
 
     /**
      * One page of the entries of a directory, at most {@code limit} of them, continuing after

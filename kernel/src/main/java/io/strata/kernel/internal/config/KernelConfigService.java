@@ -202,7 +202,7 @@ public final class KernelConfigService implements ConfigService {
         ConfigKey configKey = new ConfigKey(
                 key.name(),
                 KeyDefinition.sectionOf(key.name()),
-                typeName(attribute.getType()),
+                valueType(attribute.getType()).typeName(),
                 defaultValue,
                 attribute.getDescription() == null ? "" : attribute.getDescription(),
                 mutable(key),
@@ -244,14 +244,7 @@ public final class KernelConfigService implements ConfigService {
     }
 
     private Object parse(BundleKey key, String value) {
-        ValueType type = switch (key.attribute().getType()) {
-            case AttributeDefinition.INTEGER, AttributeDefinition.SHORT, AttributeDefinition.BYTE -> ValueType.INT;
-            case AttributeDefinition.LONG -> ValueType.LONG;
-            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> ValueType.DOUBLE;
-            case AttributeDefinition.BOOLEAN -> ValueType.BOOLEAN;
-            case AttributeDefinition.PASSWORD -> ValueType.PASSWORD;
-            default -> ValueType.STRING;
-        };
+        ValueType type = valueType(key.attribute().getType());
         Object parsed;
         try {
             parsed = type.parse(value);
@@ -272,14 +265,15 @@ public final class KernelConfigService implements ConfigService {
         return parsed;
     }
 
-    private static String typeName(int type) {
-        return switch (type) {
-            case AttributeDefinition.INTEGER, AttributeDefinition.SHORT, AttributeDefinition.BYTE -> "int";
-            case AttributeDefinition.LONG -> "long";
-            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> "double";
-            case AttributeDefinition.BOOLEAN -> "boolean";
-            case AttributeDefinition.PASSWORD -> "password";
-            default -> "string";
+    /** The value type of a MetaType attribute type; its {@link ValueType#typeName()} is what listings show. */
+    private static ValueType valueType(int attributeType) {
+        return switch (attributeType) {
+            case AttributeDefinition.INTEGER, AttributeDefinition.SHORT, AttributeDefinition.BYTE -> ValueType.INT;
+            case AttributeDefinition.LONG -> ValueType.LONG;
+            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> ValueType.DOUBLE;
+            case AttributeDefinition.BOOLEAN -> ValueType.BOOLEAN;
+            case AttributeDefinition.PASSWORD -> ValueType.PASSWORD;
+            default -> ValueType.STRING;
         };
     }
 

@@ -61,19 +61,6 @@ final class LocalUfs implements Ufs {
     }
 
     @Override
-    public boolean exists(String path) throws UfsException {
-        try {
-            resolve(path);
-            return true;
-        } catch (UfsException e) {
-            if (e.kind() == UfsException.Kind.NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    @Override
     public UfsListing list(String path, Optional<String> marker, int limit) throws UfsException {
         requireNonNull(marker, "marker is null");
         if (limit < 1 || limit > MAX_LIST_LIMIT) {

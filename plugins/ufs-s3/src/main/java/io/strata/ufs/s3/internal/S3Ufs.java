@@ -107,19 +107,6 @@ final class S3Ufs implements Ufs {
     }
 
     @Override
-    public boolean exists(String path) throws UfsException {
-        try {
-            status(path);
-            return true;
-        } catch (UfsException e) {
-            if (e.kind() == UfsException.Kind.NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    @Override
     public UfsListing list(String path, Optional<String> marker, int limit) throws UfsException {
         check(path);
         requireNonNull(marker, "marker is null");
