@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             MetricsCommand.class,
             ProfileCommand.class,
             MountCommand.class,
+            NodesCommand.class,
             FsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -18,6 +18,8 @@ import io.strata.api.v1.mount.MountInfo;
 import io.strata.api.v1.mount.MountList;
 import io.strata.api.v1.mount.MountRequest;
 import io.strata.api.v1.mount.UnmountRequest;
+import io.strata.api.v1.nodes.WorkerNode;
+import io.strata.api.v1.nodes.WorkerNodeList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -178,6 +180,21 @@ public final class StrataClient {
                 + limit.map(value -> "&limit=" + value).orElse("")
                 + marker.map(value -> "&marker=" + encode(value)).orElse("");
         return decode(send(request(query).GET(), Set.of(200)), FileList.class);
+    }
+
+    /** {@code GET /api/v1/nodes}: every registered worker, sorted by identity. */
+    public WorkerNodeList nodes() {
+        return decode(send(request("/api/v1/nodes").GET(), Set.of(200)), WorkerNodeList.class);
+    }
+
+    /** {@code GET /api/v1/nodes?id=}: one registered worker. */
+    public WorkerNode node(String identity) {
+        return decode(send(request("/api/v1/nodes?id=" + encode(identity)).GET(), Set.of(200)), WorkerNode.class);
+    }
+
+    /** {@code DELETE /api/v1/nodes?id=}: unregisters an OFFLINE worker. */
+    public void removeNode(String identity) {
+        send(request("/api/v1/nodes?id=" + encode(identity)).DELETE(), Set.of(200));
     }
 
     private static HttpRequest.BodyPublisher json(Object body) {
