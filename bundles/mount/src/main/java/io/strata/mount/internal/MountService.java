@@ -12,7 +12,6 @@ import io.strata.spi.ufs.Ufs;
 import io.strata.spi.ufs.UfsException;
 import io.strata.spi.ufs.UfsListing;
 import io.strata.spi.ufs.UfsStatus;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -238,23 +237,6 @@ public final class MountService implements MountTable {
 
     /** A UFS failure in terms of the Strata path, with the status callers should see. */
     static StrataException failure(ResolvedPath resolved, UfsException e) {
-        String path = resolved.path();
-        URI ufs = resolved.mount().ufs();
-        return switch (e.kind()) {
-            case NOT_FOUND -> new StrataException(ErrorKind.NOT_FOUND, "No such file or directory: " + path, e);
-            case PERMISSION_DENIED ->
-                new StrataException(
-                        ErrorKind.PERMISSION_DENIED, "Permission denied: " + path + ": " + e.getMessage(), e);
-            case INVALID_ARGUMENT ->
-                new StrataException(
-                        ErrorKind.INVALID_ARGUMENT, "Invalid request for " + path + ": " + e.getMessage(), e);
-            case INVALID_CONFIGURATION ->
-                new StrataException(
-                        ErrorKind.UNAVAILABLE,
-                        "Mount point " + resolved.mount().path() + " is misconfigured: " + e.getMessage(),
-                        e);
-            case TRANSIENT, UNAVAILABLE ->
-                new StrataException(ErrorKind.UNAVAILABLE, "UFS " + ufs + " is unavailable: " + e.getMessage(), e);
-        };
+        return resolved.failure(e);
     }
 }

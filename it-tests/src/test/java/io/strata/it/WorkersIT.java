@@ -1,0 +1,310 @@
+package io.strata.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A coordinator (with the embedded ZooKeeper) and two workers, each a process started from the
+ * tarball: membership in {@code /api/v1/nodes}, reads through the ring with ranges, MISS then HIT,
+ * a restarted worker serving from its cache, invalidation when the UFS file changes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+final class WorkersIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int PAGE = 1 << 20;
+    private static final Pattern IDENTITY = Pattern.compile("worker-[0-9a-f-]{36}");
+
+    private static StrataProcess coordinator;
+    private static final List<StrataProcess> workers = new ArrayList<>();
+    private static Path folder;
+    private static byte[] big;
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        coordinator = StrataProcess.install(WorkersIT.class).siteProperty("strata.role", "coordinator");
+        folder = Files.createDirectories(coordinator.scratchDir().resolve("ufs"));
+        big = new byte[3 * PAGE + 12_345];
+        new Random(42).nextBytes(big);
+        Files.write(folder.resolve("big.bin"), big);
+        coordinator.start();
+        for (int i = 0; i < 2; i++) {
+            StrataProcess worker = StrataProcess.install(WorkersIT.class)
+                    .siteProperty("strata.role", "worker")
+                    .siteProperty("strata.zookeeper.address", "127.0.0.1:" + coordinator.zookeeperPort())
+                    .siteProperty("strata.zookeeper.session.timeout.ms", "4000")
+                    .siteProperty("strata.read.metadata.ttl.ms", "100");
+            workers.add(worker);
+            worker.start();
+        }
+        HttpResponse<String> mounted = coordinator.send(coordinator
+                .request("/api/v1/mount")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"/local\",\"ufs\":\"" + folder.toUri() + "\"}"))
+                .build());
+        assertThat(mounted.statusCode()).as(mounted.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        workers.forEach(StrataProcess::close);
+        if (coordinator != null) {
+            coordinator.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bothWorkersAreOnlineWithTheirAddresses() {
+        JsonNode nodes = awaitNodes(list -> list.size() == 2 && allOnline(list));
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            assertThat(node.get("identity").asText()).matches(IDENTITY);
+            assertThat(node.get("status").asText()).isEqualTo("ONLINE");
+            addresses.add(node.get("address").asText());
+        }
+        assertThat(addresses)
+                .containsExactlyInAnyOrder(
+                        "127.0.0.1:" + workers.get(0).httpPort(),
+                        "127.0.0.1:" + workers.get(1).httpPort());
+        String identity = identityOf(workers.get(0));
+        HttpResponse<String> one = coordinator.get("/api/v1/nodes?id=" + identity);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(one.body()).get("status").asText()).isEqualTo("ONLINE");
+        HttpResponse<String> unknown = coordinator.get("/api/v1/nodes?id=worker-nope");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"status\":\"worker not found: worker-nope\"}");
+        HttpResponse<String> online = coordinator.delete("/api/v1/nodes?id=" + identity);
+        assertThat(online.statusCode()).isEqualTo(409);
+        assertThat(online.body()).contains("is ONLINE");
+    }
+
+    @Test
+    @Order(2)
+    void readsGoToTheOwnerMissThenHitWithRanges() {
+        HttpResponse<byte[]> redirect = read(coordinator.uri("/api/v1/file?path=/local/big.bin"), Map.of());
+        assertThat(redirect.statusCode()).isEqualTo(307);
+        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getPath()).isEqualTo("/api/v1/worker/file");
+        assertThat(workers.stream().map(worker -> worker.httpPort()).toList()).contains(location.getPort());
+
+        HttpResponse<byte[]> miss = read(location, Map.of());
+        assertThat(miss.statusCode()).isEqualTo(200);
+        assertThat(miss.headers().firstValue("X-Strata-Cache")).contains("MISS");
+        assertThat(miss.headers().firstValue("Content-Length")).contains(String.valueOf(big.length));
+        assertThat(miss.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(miss.headers().firstValue("ETag")).isPresent();
+        assertThat(miss.body()).isEqualTo(big);
+
+        HttpResponse<byte[]> hit = awaitOutcome(location, Map.of(), "HIT");
+        assertThat(hit.body()).isEqualTo(big);
+        assertThat(hit.headers().firstValue("ETag")).isEqualTo(miss.headers().firstValue("ETag"));
+
+        HttpResponse<byte[]> range = read(location, Map.of("Range", "bytes=1000-2100999"));
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.headers().firstValue("Content-Range")).contains("bytes 1000-2100999/" + big.length);
+        assertThat(range.headers().firstValue("X-Strata-Cache")).contains("HIT");
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(big, 1000, 2_101_000));
+
+        HttpResponse<byte[]> suffix = read(location, Map.of("Range", "bytes=-10"));
+        assertThat(suffix.statusCode()).isEqualTo(206);
+        assertThat(suffix.body()).isEqualTo(Arrays.copyOfRange(big, big.length - 10, big.length));
+
+        HttpResponse<byte[]> past = read(location, Map.of("Range", "bytes=" + big.length + "-"));
+        assertThat(past.statusCode()).isEqualTo(416);
+        assertThat(past.headers().firstValue("Content-Range")).contains("bytes */" + big.length);
+
+        HttpResponse<byte[]> missing = read(coordinator.uri("/api/v1/file?path=/local/none.bin"), Map.of());
+        HttpResponse<byte[]> missingOnWorker =
+                read(URI.create(missing.headers().firstValue("Location").orElseThrow()), Map.of());
+        assertThat(missingOnWorker.statusCode()).isEqualTo(404);
+        assertThat(new String(missingOnWorker.body(), UTF_8)).contains("No such file or directory: /local/none.bin");
+        HttpResponse<byte[]> unmounted = read(coordinator.uri("/api/v1/file?path=/elsewhere/x"), Map.of());
+        assertThat(unmounted.statusCode()).isEqualTo(400);
+        assertThat(new String(unmounted.body(), UTF_8)).contains("No mounted UFS found");
+    }
+
+    @Test
+    @Order(3)
+    void aPartlyCachedFileIsPartialAndAChangedUfsFileIsReadAfresh() throws IOException {
+        byte[] two = Arrays.copyOf(big, 2 * PAGE);
+        Files.write(folder.resolve("two-pages.bin"), two);
+        URI twoPages = ownerUri("/local/two-pages.bin");
+        Map<String, String> firstPage = Map.of("Range", "bytes=0-99");
+        assertThat(read(twoPages, firstPage).headers().firstValue("X-Strata-Cache"))
+                .contains("MISS");
+        awaitOutcome(twoPages, firstPage, "HIT");
+        HttpResponse<byte[]> partial = read(twoPages, Map.of());
+        assertThat(partial.headers().firstValue("X-Strata-Cache")).contains("PARTIAL");
+        assertThat(partial.body()).isEqualTo(two);
+
+        byte[] small = "version one".getBytes(UTF_8);
+        Path file = folder.resolve("changing.txt");
+        Files.write(file, small);
+        URI location = ownerUri("/local/changing.txt");
+        assertThat(read(location, Map.of()).headers().firstValue("X-Strata-Cache"))
+                .contains("MISS");
+        assertThat(awaitOutcome(location, Map.of(), "HIT").body()).isEqualTo(small);
+
+        byte[] changed = "version two, longer".getBytes(UTF_8);
+        Files.write(file, changed);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        HttpResponse<byte[]> after = Poll.await(
+                WAIT,
+                "the changed file to be read",
+                () -> read(location, Map.of()),
+                r -> Arrays.equals(r.body(), changed));
+        assertThat(after.headers().firstValue("X-Strata-Cache")).contains("MISS");
+    }
+
+    @Test
+    @Order(4)
+    void aRestartedWorkerServesItsCacheWithoutReadingTheUfs() {
+        URI location = ownerUri("/local/big.bin");
+        awaitOutcome(location, Map.of(), "HIT");
+        StrataProcess owner = workerAt(location.getPort());
+        String identity = identityOf(owner);
+        owner.stop();
+        awaitNodes(list -> statusOf(list, identity).equals("OFFLINE"));
+        owner.start();
+        awaitNodes(list -> statusOf(list, identity).equals("ONLINE"));
+
+        HttpResponse<byte[]> hit = read(location, Map.of());
+        assertThat(hit.headers().firstValue("X-Strata-Cache")).contains("HIT");
+        assertThat(hit.body()).isEqualTo(big);
+        assertThat(meterCount(owner, "ufs")).isZero();
+        assertThat(meterCount(owner, "cache")).isEqualTo(big.length);
+    }
+
+    @Test
+    @Order(5)
+    void aKilledWorkerGoesOfflineAndComesBackWithTheSameIdentity() {
+        StrataProcess worker = workers.get(1);
+        String identity = identityOf(worker);
+        worker.killNode();
+        awaitNodes(list -> statusOf(list, identity).equals("OFFLINE"));
+        // all reads now go to the other worker
+        URI location = ownerUri("/local/big.bin");
+        assertThat(location.getPort()).isEqualTo(workers.get(0).httpPort());
+        worker.start();
+        awaitNodes(list -> statusOf(list, identity).equals("ONLINE"));
+        assertThat(identityOf(worker)).isEqualTo(identity);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static URI ownerUri(String path) {
+        HttpResponse<byte[]> redirect = read(coordinator.uri("/api/v1/file?path=" + path), Map.of());
+        assertThat(redirect.statusCode()).as(new String(redirect.body(), UTF_8)).isEqualTo(307);
+        return URI.create(redirect.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static StrataProcess workerAt(int port) {
+        return workers.stream()
+                .filter(worker -> worker.httpPort() == port)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String identityOf(StrataProcess worker) {
+        try {
+            return Files.readString(worker.home().resolve("data/worker/identity"))
+                    .strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<byte[]> awaitOutcome(URI location, Map<String, String> headers, String outcome) {
+        return Poll.await(
+                WAIT,
+                outcome + " from " + location,
+                () -> read(location, headers),
+                response -> response.headers()
+                        .firstValue("X-Strata-Cache")
+                        .orElse("")
+                        .equals(outcome));
+    }
+
+    private static JsonNode awaitNodes(java.util.function.Predicate<JsonNode> accepted) {
+        return Poll.await(
+                WAIT,
+                "the worker list",
+                () -> Json.parse(coordinator.get("/api/v1/nodes").body()).get("result"),
+                accepted);
+    }
+
+    private static boolean allOnline(JsonNode list) {
+        for (JsonNode node : list) {
+            if (!node.get("status").asText().equals("ONLINE")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String statusOf(JsonNode list, String identity) {
+        for (JsonNode node : list) {
+            if (node.get("identity").asText().equals(identity)) {
+                return node.get("status").asText();
+            }
+        }
+        return "ABSENT";
+    }
+
+    /** The count of the worker's {@code strata.worker.read.bytes} meter of one source, from /metrics in Prometheus form. */
+    private static long meterCount(StrataProcess worker, String source) {
+        String text = worker.get("/metrics?format=prometheus").body();
+        Matcher matcher = Pattern.compile(
+                        "(?m)^strata_worker_read_bytes_total\\{[^}]*source=\"" + source + "\"[^}]*} (\\S+)$")
+                .matcher(text);
+        assertThat(matcher.find())
+                .as("strata_worker_read_bytes_total{source=%s} in%n%s", source, text)
+                .isTrue();
+        return (long) Double.parseDouble(matcher.group(1));
+    }
+
+    private static HttpResponse<byte[]> read(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(StrataProcess.HTTP_TIMEOUT).GET();
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
