@@ -104,6 +104,9 @@ final class WorkersIT {
         HttpResponse<String> unknown = coordinator.get("/api/v1/nodes?id=worker-nope");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"status\":\"worker not found: worker-nope\"}");
+        StrataProcess.CommandResult list = coordinator.strata("nodes", "list");
+        assertThat(list.exitCode()).as(list.describe()).isZero();
+        assertThat(list.stdout()).contains(identity).contains("ONLINE");
         HttpResponse<String> online = coordinator.delete("/api/v1/nodes?id=" + identity);
         assertThat(online.statusCode()).isEqualTo(409);
         assertThat(online.body()).contains("is ONLINE");
@@ -185,6 +188,14 @@ final class WorkersIT {
                 () -> read(location, Map.of()),
                 r -> Arrays.equals(r.body(), changed));
         assertThat(after.headers().firstValue("X-Strata-Cache")).contains("MISS");
+
+        // the CLI reads through the same path, following the redirect, whole or a range
+        StrataProcess.CommandResult cat = coordinator.strata("fs", "cat", "/local/changing.txt");
+        assertThat(cat.exitCode()).as(cat.describe()).isZero();
+        assertThat(cat.stdout()).isEqualTo("version two, longer");
+        StrataProcess.CommandResult range =
+                coordinator.strata("fs", "cat", "--offset", "8", "--length", "3", "/local/changing.txt");
+        assertThat(range.stdout()).as(range.describe()).isEqualTo("two");
     }
 
     @Test

@@ -1,15 +1,19 @@
 package io.strata.api.cli;
 
+import io.strata.api.client.FileRead;
 import io.strata.api.client.StrataClient;
 import io.strata.api.v1.mount.FileInfo;
 import io.strata.api.v1.mount.FileList;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "fs",
         description = "Looks at files and directories through the mounts (on a coordinator).",
         mixinStandardHelpOptions = true,
-        subcommands = {FsCommand.Ls.class, FsCommand.Stat.class})
+        subcommands = {FsCommand.Ls.class, FsCommand.Stat.class, FsCommand.Cat.class})
 final class FsCommand {
     @ParentCommand
     StrataCli parent;
@@ -92,6 +96,50 @@ final class FsCommand {
                     "modified      %s%n",
                     file.lastModifiedMs() == null ? "-" : Instant.ofEpochMilli(file.lastModifiedMs()));
             out.printf("fingerprint   %s%n", file.fingerprint() == null ? "-" : file.fingerprint());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "cat",
+            description = "Writes a file's bytes to standard output, read through the worker that owns it (its"
+                    + " cache, or the UFS on a miss); --offset and --length read a range.",
+            mixinStandardHelpOptions = true)
+    static final class Cat implements Callable<Integer> {
+        @ParentCommand
+        private FsCommand fs;
+
+        @Parameters(paramLabel = "PATH", description = "Strata path of a file.")
+        private String path;
+
+        @Option(names = "--offset", description = "First byte to read (default: 0).")
+        private long offset;
+
+        @Option(names = "--length", description = "Number of bytes to read (default: to the end).")
+        private Long length;
+
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Say on standard error which worker served it and how.")
+        private boolean verbose;
+
+        @Override
+        public Integer call() throws IOException {
+            if (offset < 0 || (length != null && length < 1)) {
+                throw new ParameterException(new CommandLine(this), "--offset must be >= 0 and --length >= 1");
+            }
+            try (FileRead read = fs.parent.client().readFile(path, offset, Optional.ofNullable(length))) {
+                if (verbose) {
+                    System.err.printf(
+                            "%s: %d bytes from %s (%s)%n",
+                            path,
+                            read.contentLength(),
+                            read.servedBy(),
+                            read.outcome().map(Enum::name).orElse("cache outcome not reported"));
+                }
+                read.body().transferTo(System.out);
+                System.out.flush();
+            }
             return 0;
         }
     }

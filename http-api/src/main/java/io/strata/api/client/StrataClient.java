@@ -18,14 +18,17 @@ import io.strata.api.v1.mount.MountInfo;
 import io.strata.api.v1.mount.MountList;
 import io.strata.api.v1.mount.MountRequest;
 import io.strata.api.v1.mount.UnmountRequest;
+import io.strata.api.v1.nodes.CacheOutcome;
 import io.strata.api.v1.nodes.WorkerNode;
 import io.strata.api.v1.nodes.WorkerNodeList;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -197,6 +200,78 @@ public final class StrataClient {
         send(request("/api/v1/nodes?id=" + encode(identity)).DELETE(), Set.of(200));
     }
 
+    /**
+     * Reads a file through {@code GET /api/v1/file}, following the redirect to the worker that owns
+     * it: the whole file, or {@code length} bytes from {@code offset} (to the end when empty).
+     */
+    public FileRead readFile(String path, long offset, Optional<Long> length) {
+        if (offset < 0 || length.filter(value -> value < 1).isPresent()) {
+            throw new IllegalArgumentException("offset must be >= 0 and length >= 1");
+        }
+        URI uri = base.resolve("/api/v1/file?path=" + encode(path));
+        String range = offset == 0 && length.isEmpty()
+                ? null
+                : "bytes=" + offset + "-"
+                        + length.map(value -> String.valueOf(offset + value - 1))
+                                .orElse("");
+        for (int hop = 0; hop < 4; hop++) {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+            if (range != null) {
+                request.header("Range", range);
+            }
+            HttpResponse<InputStream> response = sendStreaming(request);
+            int status = response.statusCode();
+            if (status == 307 || status == 302 || status == 303) {
+                closeQuietly(response.body());
+                uri = uri.resolve(response.headers()
+                        .firstValue("Location")
+                        .orElseThrow(() -> new StrataClientException(status, "redirect without a Location")));
+                continue;
+            }
+            if (status != 200 && status != 206) {
+                String message;
+                try (InputStream body = response.body()) {
+                    message = errorMessage(status, new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    message = "HTTP " + status;
+                }
+                throw new StrataClientException(status, message);
+            }
+            HttpHeaders headers = response.headers();
+            return new FileRead(
+                    uri,
+                    headers.firstValueAsLong("Content-Length").orElse(-1),
+                    headers.firstValue("Content-Range"),
+                    headers.firstValue("ETag"),
+                    headers.firstValue(CacheOutcome.HEADER).map(CacheOutcome::valueOf),
+                    response.body());
+        }
+        throw new StrataClientException(0, "too many redirects reading " + path);
+    }
+
+    private HttpResponse<InputStream> sendStreaming(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException e) {
+            throw new StrataClientException(
+                    "cannot connect to " + request.build().uri() + " (is the node running?)", e);
+        } catch (IOException e) {
+            throw new StrataClientException("request to " + request.build().uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataClientException("interrupted", e);
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // nothing to release
+        }
+    }
+
     private static HttpRequest.BodyPublisher json(Object body) {
         try {
             return HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body));
@@ -250,7 +325,11 @@ public final class StrataClient {
     }
 
     private static String errorMessage(HttpResponse<byte[]> response) {
-        String body = new String(response.body(), StandardCharsets.UTF_8).strip();
+        return errorMessage(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private static String errorMessage(int statusCode, String text) {
+        String body = text.strip();
         try {
             JsonNode node = MAPPER.readTree(body);
             // {"status"} is the general error shape; /updateConfig and /metrics answer with the reference's
@@ -262,7 +341,7 @@ public final class StrataClient {
         } catch (IOException e) {
             // not JSON: fall through to the raw body
         }
-        return body.isEmpty() ? "HTTP " + response.statusCode() : body;
+        return body.isEmpty() ? "HTTP " + statusCode : body;
     }
 
     private static <T> T decode(HttpResponse<byte[]> response, Class<T> type) {
