@@ -12,6 +12,7 @@ import io.strata.spi.StrataException;
 import io.strata.spi.ufs.Ufs;
 import io.strata.spi.ufs.UfsException;
 import io.strata.spi.ufs.UfsFactory;
+import io.strata.testing.TestingZooKeeper;
 import io.strata.ufs.local.internal.LocalUfsFactory;
 import java.net.URI;
 import java.nio.file.Files;
