@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 final class WorkersIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int PAGE = 1 << 20;
+    private static final int TIER_MIB = 16;
     private static final Pattern IDENTITY = Pattern.compile("worker-[0-9a-f-]{36}");
 
     private static StrataProcess coordinator;
@@ -63,7 +64,9 @@ final class WorkersIT {
                     .siteProperty("strata.role", "worker")
                     .siteProperty("strata.zookeeper.address", "127.0.0.1:" + coordinator.zookeeperPort())
                     .siteProperty("strata.zookeeper.session.timeout.ms", "4000")
-                    .siteProperty("strata.read.metadata.ttl.ms", "100");
+                    .siteProperty("strata.read.metadata.ttl.ms", "100")
+                    .siteProperty("strata.worker.cache.tiers", "SSD:cache:" + TIER_MIB + "MiB")
+                    .siteProperty("strata.worker.cache.eviction.interval.ms", "200");
             workers.add(worker);
             worker.start();
         }
@@ -232,7 +235,52 @@ final class WorkersIT {
         assertThat(identityOf(worker)).isEqualTo(identity);
     }
 
+    @Test
+    @Order(6)
+    void fillingATierPastItsHighWatermarkEvictsDownToTheLowOne() throws IOException {
+        StrataProcess worker = workers.get(0);
+        byte[] page = Arrays.copyOf(big, PAGE);
+        int files = TIER_MIB + 4;
+        for (int i = 0; i < files; i++) {
+            Files.write(folder.resolve("fill-" + i + ".bin"), page);
+        }
+        // read every file through this one worker (any worker serves any path when asked directly)
+        for (int i = 0; i < files; i++) {
+            HttpResponse<byte[]> response =
+                    read(worker.uri("/api/v1/worker/file?path=/local/fill-" + i + ".bin"), Map.of());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(page);
+        }
+        long capacity = (long) TIER_MIB * PAGE;
+        // one background round takes the tier from over 95 % to at most 70 %: at least 4 of its 16 pages
+        Poll.await(
+                WAIT,
+                "background (watermark) evictions",
+                () -> metric(worker, "strata_worker_cache_page_evictions", "reason=\"watermark\""),
+                evicted -> evicted >= 4);
+        double used = metric(worker, "strata_worker_cache_tier_used_bytes", "tier=");
+        assertThat(used).isPositive().isLessThanOrEqualTo(0.95 * capacity);
+        assertThat(metric(worker, "strata_worker_cache_tier_pages", "tier=")).isPositive();
+        // the most recently read files are the ones kept
+        awaitOutcome(worker.uri("/api/v1/worker/file?path=/local/fill-" + (files - 1) + ".bin"), Map.of(), "HIT");
+        HttpResponse<byte[]> first = read(worker.uri("/api/v1/worker/file?path=/local/fill-0.bin"), Map.of());
+        assertThat(first.headers().firstValue("X-Strata-Cache")).contains("MISS");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The first sample of a metric whose labels contain {@code label}, in the worker's Prometheus output. */
+    private static double metric(StrataProcess worker, String name, String label) {
+        String text = worker.get("/metrics?format=prometheus").body();
+        Matcher matcher =
+                Pattern.compile("(?m)^" + name + "(\\{[^}]*})? (\\S+)$").matcher(text);
+        while (matcher.find()) {
+            if (matcher.group(1) != null && matcher.group(1).contains(label)) {
+                return Double.parseDouble(matcher.group(2));
+            }
+        }
+        throw new AssertionError(name + "{" + label + "} not in\n" + text);
+    }
 
     private static URI ownerUri(String path) {
         HttpResponse<byte[]> redirect = read(coordinator.uri("/api/v1/file?path=" + path), Map.of());
