@@ -54,8 +54,10 @@ final class HadoopLoader extends ClassLoader {
     }
 
     /**
-     * Interrupts the threads Hadoop started (they all end on interruption) and waits for them, at
-     * most {@code timeout} in all.
+     * Interrupts the threads Hadoop started (Hadoop's own end on interruption) and waits for them,
+     * at most {@code timeout} in all. Threads that go on (pooled JDK threads such as the process
+     * reaper, which inherited this loader when Hadoop ran a command) get the system class loader as
+     * context loader instead, so that none keeps this loader.
      *
      * @return the threads still alive after the wait
      */
@@ -75,6 +77,9 @@ final class HadoopLoader extends ClassLoader {
             }
             if (thread.isAlive()) {
                 alive.add(thread);
+                if (thread.getContextClassLoader() == this) {
+                    thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+                }
             }
         }
         return alive;

@@ -40,7 +40,7 @@ public final class HdfsUfsFactory implements UfsFactory {
             "ipc.client.connect.max.retries.on.timeouts", "3");
 
     private static final Logger LOG = LoggerFactory.getLogger(HdfsUfsFactory.class);
-    private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(2);
 
     private final HadoopLoader loader = new HadoopLoader(HdfsUfsFactory.class.getClassLoader());
 
@@ -53,8 +53,8 @@ public final class HdfsUfsFactory implements UfsFactory {
     void deactivate() {
         List<Thread> alive = loader.stopThreads(THREAD_STOP_TIMEOUT);
         if (!alive.isEmpty()) {
-            LOG.warn(
-                    "Hadoop threads still running after the hdfs connector was removed: {}",
+            LOG.debug(
+                    "Threads that ran Hadoop code go on (context class loader reset): {}",
                     alive.stream().map(Thread::getName).toList());
         }
         LOG.info("-- UFS connector for hdfs:// removed --");

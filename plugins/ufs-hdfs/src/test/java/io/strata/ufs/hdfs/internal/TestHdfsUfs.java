@@ -478,12 +478,18 @@ final class TestHdfsUfs {
                 Map.of("hdfs.user", "strata-thread-test"),
                 () -> "/own");
         assertThat(read(ufs.read("a", 0, 100))).isEqualTo("content");
-        assertThat(own.loader().threads())
-                .as("Hadoop started threads with the plugin's loader")
-                .isNotEmpty();
+        List<Thread> started = own.loader().threads();
+        assertThat(started)
+                .extracting(Thread::getName)
+                .as("Hadoop started an IPC connection with the plugin's loader")
+                .anyMatch(name -> name.startsWith("IPC Client"));
         ufs.close();
         own.deactivate();
-        assertThat(own.loader().threads()).isEmpty();
+        assertThat(own.loader().threads()).extracting(Thread::getName).isEmpty();
+        assertThat(started)
+                .filteredOn(thread -> thread.getName().startsWith("IPC "))
+                .allSatisfy(thread ->
+                        assertThat(thread.isAlive()).as(thread.getName()).isFalse());
     }
 
     private static String siteFile(Map<String, String> properties) {
