@@ -129,9 +129,9 @@ final class MountIT {
         assertError(post("/api/v1/mount", "{\"path\":\"/x\"}"), 400, "Required parameters not provided");
         assertError(post("/api/v1/mount", "{\"ufs\":\"" + ufs + "\"}"), 400, "Required parameters not provided");
         assertError(
-                mount("/hdfs", "hdfs://x/"),
+                mount("/gcs", "gs://x/"),
                 400,
-                "No UFS connector is installed for scheme 'hdfs' (installed schemes: file, s3, s3a)");
+                "No UFS connector is installed for scheme 'gs' (installed schemes: file, hdfs, s3, s3a)");
         Path absent = node.scratchDir().resolve("absent");
         assertError(
                 mount("/absent", absent.toUri().toString()),
@@ -196,7 +196,7 @@ final class MountIT {
         HttpResponse<String> unavailable = node.awaitStatus(PLUGIN_TIMEOUT, "/api/v1/fs/status?path=/local/a.txt", 503);
         assertThat(unavailable.body())
                 .isEqualTo("{\"status\":\"UFS scheme file of mount point /local is not available: No UFS connector"
-                        + " is installed for scheme 'file' (installed schemes: s3, s3a)\"}");
+                        + " is installed for scheme 'file' (installed schemes: hdfs, s3, s3a)\"}");
         assertThat(node.get("/api/v1/mount?path=/local").statusCode())
                 .as("the mount stays in the table")
                 .isEqualTo(200);

@@ -71,7 +71,10 @@ final class MountCommand {
         @Parameters(index = "0", paramLabel = "PATH", description = "Strata path, e.g. /data.")
         private String path;
 
-        @Parameters(index = "1", paramLabel = "UFS", description = "UFS URI, e.g. s3://bucket/dir or file:///srv/data.")
+        @Parameters(
+                index = "1",
+                paramLabel = "UFS",
+                description = "UFS URI, e.g. s3://bucket/dir, hdfs://namenode:8020/dir or file:///srv/data.")
         private String ufs;
 
         @Option(

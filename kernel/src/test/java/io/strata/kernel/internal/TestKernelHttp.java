@@ -3,6 +3,8 @@ package io.strata.kernel.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.Timer;
+import com.codahale.metrics.health.HealthCheck;
+import io.strata.kernel.internal.api.HealthService;
 import io.strata.spi.http.Resources;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -53,6 +55,55 @@ final class TestKernelHttp {
         assertThat(response.body())
                 .isEqualTo(
                         "{\"status\":\"ok\",\"checks\":{\"bundles\":\"ok\",\"http\":\"ok\",\"startup\":\"ok\",\"zookeeper\":\"ok\"}}");
+    }
+
+    /**
+     * A bundle's health check joins the checks by its name: a healthy result with a message reads
+     * {@code ok: <message>} and keeps the node healthy; an unhealthy one makes it 503.
+     */
+    @Test
+    void testBundleHealthChecks() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(HealthService.NAME_PROPERTY, "testing");
+        ServiceRegistration<HealthCheck> note = node.kernel()
+                .context()
+                .registerService(
+                        HealthCheck.class,
+                        new HealthCheck() {
+                            @Override
+                            protected Result check() {
+                                return Result.healthy("something to know");
+                            }
+                        },
+                        properties);
+        try {
+            HttpResponse<String> response = node.get("/api/v1/health");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body())
+                    .isEqualTo("{\"status\":\"ok\",\"checks\":{\"bundles\":\"ok\",\"http\":\"ok\",\"startup\":\"ok\","
+                            + "\"testing\":\"ok: something to know\",\"zookeeper\":\"ok\"}}");
+        } finally {
+            note.unregister();
+        }
+        ServiceRegistration<HealthCheck> broken = node.kernel()
+                .context()
+                .registerService(
+                        HealthCheck.class,
+                        new HealthCheck() {
+                            @Override
+                            protected Result check() {
+                                return Result.unhealthy("it is broken");
+                            }
+                        },
+                        properties);
+        try {
+            HttpResponse<String> response = node.get("/api/v1/health");
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).contains("\"status\":\"unhealthy\"", "\"testing\":\"it is broken\"");
+        } finally {
+            broken.unregister();
+        }
+        assertThat(node.get("/api/v1/health").statusCode()).isEqualTo(200);
     }
 
     @Test

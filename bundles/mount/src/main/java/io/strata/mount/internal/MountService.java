@@ -117,6 +117,18 @@ public final class MountService implements MountTable {
         return mountStore.read().mountPoints();
     }
 
+    /**
+     * The mounts as this node's view has them, without asking ZooKeeper: empty while the view is
+     * still loading.
+     */
+    List<MountPoint> viewedMounts() {
+        if (staticTable.isPresent()) {
+            return List.copyOf(staticTable.get().values());
+        }
+        MountStore mountStore = store.orElseThrow();
+        return mountStore.isInitialized() ? List.copyOf(mountStore.view().values()) : List.of();
+    }
+
     @Override
     public Optional<MountPoint> mount(String path) {
         String normalized = StrataPaths.normalize(path);

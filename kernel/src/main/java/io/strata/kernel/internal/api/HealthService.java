@@ -23,7 +23,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The node's health: start-up finished, the ZooKeeper session, every bundle active, no component
  * that failed to activate, and every {@link HealthCheck} service bundles register (named by the
- * service property {@value #NAME_PROPERTY}).
+ * service property {@value #NAME_PROPERTY}). A bundle check that is healthy but has a message
+ * reads {@code "ok: <message>"}: something to know that does not make the node unhealthy.
  */
 public final class HealthService {
     public static final String NAME_PROPERTY = "strata.health.name";
@@ -57,9 +58,22 @@ public final class HealthService {
         checks.put("bundles", bundleProblems.isEmpty() ? HealthResponse.OK : bundleProblems.size() + " not active");
         checks.putAll(bundleProblems);
         checks.putAll(componentProblems());
-        checks.putAll(healthChecks());
         boolean healthy = checks.values().stream().allMatch(HealthResponse.OK::equals);
+        for (Map.Entry<String, HealthCheck.Result> check : healthChecks().entrySet()) {
+            HealthCheck.Result result = check.getValue();
+            healthy &= result.isHealthy();
+            checks.put(check.getKey(), describe(result));
+        }
         return new HealthResponse(healthy ? HealthResponse.OK : HealthResponse.UNHEALTHY, checks);
+    }
+
+    private static String describe(HealthCheck.Result result) {
+        if (!result.isHealthy()) {
+            return String.valueOf(result.getMessage());
+        }
+        return result.getMessage() == null || result.getMessage().isBlank()
+                ? HealthResponse.OK
+                : HealthResponse.OK + ": " + result.getMessage();
     }
 
     /**
@@ -90,8 +104,8 @@ public final class HealthService {
         return problems;
     }
 
-    private Map<String, String> healthChecks() {
-        Map<String, String> results = new TreeMap<>();
+    private Map<String, HealthCheck.Result> healthChecks() {
+        Map<String, HealthCheck.Result> results = new TreeMap<>();
         Collection<ServiceReference<HealthCheck>> references;
         try {
             references = context.getServiceReferences(HealthCheck.class, null);
@@ -107,7 +121,7 @@ public final class HealthService {
                 Object name = reference.getProperty(NAME_PROPERTY);
                 HealthCheck.Result result = check.execute();
                 String label = name == null ? check.getClass().getName() : name.toString();
-                results.put(label, result.isHealthy() ? HealthResponse.OK : String.valueOf(result.getMessage()));
+                results.put(label, result);
             } finally {
                 context.ungetService(reference);
             }
