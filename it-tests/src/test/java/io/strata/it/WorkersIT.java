@@ -41,6 +41,10 @@ final class WorkersIT {
     private static final int TIER_MIB = 16;
     private static final Pattern IDENTITY = Pattern.compile("worker-[0-9a-f-]{36}");
 
+    private static final String BUCKET = "workers-it";
+
+    private static TestingS3 s3;
+    private static byte[] object;
     private static StrataProcess coordinator;
     private static final List<StrataProcess> workers = new ArrayList<>();
     private static Path folder;
@@ -52,12 +56,16 @@ final class WorkersIT {
             .build();
 
     @BeforeAll
-    static void startCluster() throws IOException {
+    static void startCluster() throws Exception {
         coordinator = StrataProcess.install(WorkersIT.class).siteProperty("strata.role", "coordinator");
         folder = Files.createDirectories(coordinator.scratchDir().resolve("ufs"));
         big = new byte[3 * PAGE + 12_345];
         new Random(42).nextBytes(big);
         Files.write(folder.resolve("big.bin"), big);
+        s3 = new TestingS3();
+        s3.createBucket(BUCKET);
+        object = Arrays.copyOfRange(big, 7, 7 + 2 * PAGE + 99);
+        s3.put(BUCKET, "data/object.bin", object);
         coordinator.start();
         for (int i = 0; i < 2; i++) {
             StrataProcess worker = StrataProcess.install(WorkersIT.class)
@@ -76,6 +84,14 @@ final class WorkersIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"/local\",\"ufs\":\"" + folder.toUri() + "\"}"))
                 .build());
         assertThat(mounted.statusCode()).as(mounted.body()).isEqualTo(200);
+        Map<String, Object> s3Mount =
+                Map.of("path", "/s3", "ufs", "s3://" + BUCKET + "/data", "options", s3.mountOptions());
+        HttpResponse<String> s3Mounted = coordinator.send(coordinator
+                .request("/api/v1/mount")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(s3Mount)))
+                .build());
+        assertThat(s3Mounted.statusCode()).as(s3Mounted.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -83,6 +99,9 @@ final class WorkersIT {
         workers.forEach(StrataProcess::close);
         if (coordinator != null) {
             coordinator.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -158,6 +177,33 @@ final class WorkersIT {
         HttpResponse<byte[]> unmounted = read(coordinator.uri("/api/v1/file?path=/elsewhere/x"), Map.of());
         assertThat(unmounted.statusCode()).isEqualTo(400);
         assertThat(new String(unmounted.body(), UTF_8)).contains("No mounted UFS found");
+    }
+
+    @Test
+    @Order(7)
+    void readsFromAnS3MountMissThenHitWithRanges() {
+        URI location = ownerUri("/s3/object.bin");
+        HttpResponse<byte[]> miss = read(location, Map.of());
+        assertThat(miss.statusCode()).isEqualTo(200);
+        assertThat(miss.headers().firstValue("X-Strata-Cache")).contains("MISS");
+        assertThat(miss.body()).isEqualTo(object);
+        // the ETag is the object's own
+        assertThat(miss.headers().firstValue("ETag").orElseThrow()).matches("\"[0-9a-f]{32}\"");
+
+        HttpResponse<byte[]> hit = awaitOutcome(location, Map.of(), "HIT");
+        assertThat(hit.body()).isEqualTo(object);
+        HttpResponse<byte[]> range = read(location, Map.of("Range", "bytes=" + (PAGE - 5) + "-" + (PAGE + 4)));
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.headers().firstValue("X-Strata-Cache")).contains("HIT");
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(object, PAGE - 5, PAGE + 5));
+
+        // a new object under the same key has a new ETag: the cached pages are not served
+        byte[] replaced = Arrays.copyOf(object, object.length);
+        replaced[0] ^= 1;
+        s3.put(BUCKET, "data/object.bin", replaced);
+        HttpResponse<byte[]> fresh = Poll.await(
+                WAIT, "the replaced object", () -> read(location, Map.of()), r -> Arrays.equals(r.body(), replaced));
+        assertThat(fresh.headers().firstValue("X-Strata-Cache")).contains("MISS");
     }
 
     @Test

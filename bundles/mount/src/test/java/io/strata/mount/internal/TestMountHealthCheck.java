@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.strata.spi.ufs.UfsFactory;
+import io.strata.testing.TestingZooKeeper;
 import io.strata.ufs.local.internal.LocalUfsFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
