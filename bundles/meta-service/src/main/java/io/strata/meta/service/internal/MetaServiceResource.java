@@ -211,6 +211,7 @@ public final class MetaServiceResource {
         both(table, "decommission_node", alterCluster(Proto.ClusterOp.DECOMMISSION_NODE));
         table.put("notify_decommissioned", alterCluster(Proto.ClusterOp.NOTIFY_DECOMMISSIONED));
         both(table, "set_cluster_status", alterCluster(Proto.ClusterOp.SET_CLUSTER_STATUS));
+        both(table, "alter_vcluster_info", alterCluster(Proto.ClusterOp.ALTER_VCLUSTER_INFO));
         both(
                 table,
                 "get_cluster",
