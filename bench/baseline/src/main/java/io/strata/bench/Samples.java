@@ -8,13 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Durations of repeated runs, in milliseconds. */
+/** Durations of repeated runs, in milliseconds (or, with {@link #add}, other figures of repeated runs). */
 final class Samples {
     private final String name;
     private final List<Double> millis = new ArrayList<>();
 
     Samples(String name) {
         this.name = requireNonNull(name, "name is null");
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** A sample in this series' own unit (for series that are not durations, such as ops/s). */
+    void add(double value) {
+        millis.add(value);
     }
 
     void addNanos(long nanos) {

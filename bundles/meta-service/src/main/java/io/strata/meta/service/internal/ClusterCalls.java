@@ -6,7 +6,6 @@ import static io.strata.meta.service.internal.Support.text;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -313,44 +312,54 @@ final class ClusterCalls {
         return port == null ? 0 : port;
     }
 
-    /** Endpoints already registered in an instance: COMPUTE nodes by heartbeat port, SQL nodes by edit log port. */
-    private static Set<String> endpoints(Proto.Instance instance, Proto.ClusterType type) {
-        Set<String> endpoints = new HashSet<>();
+    /** The port an endpoint of a cluster of this type is registered under: edit log port for SQL, heartbeat port for COMPUTE. */
+    private static int endpointPort(Proto.ClusterType type, Proto.NodeInfo node) {
+        return port(type == Proto.ClusterType.SQL ? node.editLogPort() : node.heartbeatPort());
+    }
+
+    /** Whether a node of a {@code type} cluster of the instance, or one of {@code added}, has this endpoint. */
+    private static boolean registered(
+            Proto.Instance instance, Proto.ClusterType type, String address, int port, List<Proto.NodeInfo> added) {
         for (Proto.Cluster cluster : instance.clusters()) {
             if (cluster.type() != type) {
                 continue;
             }
             for (Proto.NodeInfo node : cluster.nodes()) {
-                endpoints.add(address(node) + ":"
-                        + port(type == Proto.ClusterType.SQL ? node.editLogPort() : node.heartbeatPort()));
+                if (endpointPort(type, node) == port && address(node).equals(address)) {
+                    return true;
+                }
             }
         }
-        return endpoints;
+        for (Proto.NodeInfo node : added) {
+            if (endpointPort(type, node) == port && address(node).equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Refuses nodes whose endpoint is already registered (or given twice). */
+    /**
+     * Refuses nodes whose endpoint is already registered in the instance (COMPUTE nodes by heartbeat
+     * port, SQL nodes by edit log port), or given twice. A scan, no sets: a call adds few nodes.
+     */
     private static void checkEndpoints(Proto.Instance instance, Proto.Cluster cluster, MetaServiceCode code) {
-        Set<String> compute = endpoints(instance, Proto.ClusterType.COMPUTE);
-        Set<String> sql = endpoints(instance, Proto.ClusterType.SQL);
-        for (Proto.NodeInfo node : cluster.nodes()) {
+        List<Proto.NodeInfo> nodes = cluster.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            Proto.NodeInfo node = nodes.get(i);
             String address = address(node);
             if (address.isEmpty()
                     || (cluster.type() != Proto.ClusterType.COMPUTE && cluster.type() != Proto.ClusterType.SQL)) {
                 throw MetaServiceException.invalid(
                         "add node input args node invalid, cluster=" + ProtoJson.compact(node));
             }
-            if (cluster.type() == Proto.ClusterType.COMPUTE) {
-                String endpoint = address + ":" + port(node.heartbeatPort());
-                if (!compute.add(endpoint)) {
-                    throw new MetaServiceException(
-                            code, "compute node endpoint has been added, registered be node=" + endpoint);
-                }
-            } else {
-                String endpoint = address + ":" + port(node.editLogPort());
-                if (!sql.add(endpoint)) {
-                    throw new MetaServiceException(
-                            code, "sql node endpoint has been added, registered fe node=" + endpoint);
-                }
+            int port = endpointPort(cluster.type(), node);
+            if (registered(instance, cluster.type(), address, port, nodes.subList(0, i))) {
+                String endpoint = address + ":" + port;
+                throw new MetaServiceException(
+                        code,
+                        cluster.type() == Proto.ClusterType.COMPUTE
+                                ? "compute node endpoint has been added, registered be node=" + endpoint
+                                : "sql node endpoint has been added, registered fe node=" + endpoint);
             }
         }
     }

@@ -53,7 +53,7 @@ final class ProtoJson {
             if (!(tree instanceof ObjectNode object)) {
                 throw parseError(path, "Root element must be a message.");
             }
-            return MAPPER.treeToValue(snakeCaseKeys(object), type);
+            return MAPPER.treeToValue(hasCamelCaseKeys(object) ? snakeCaseKeys(object) : object, type);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(reference -> reference.getFieldName() != null
@@ -69,6 +69,29 @@ final class ProtoJson {
     private static MetaServiceException parseError(String path, String reason) {
         return new MetaServiceException(
                 MetaServiceCode.PROTOBUF_PARSE_ERR, "parse http request '" + path + "': INVALID_ARGUMENT:" + reason);
+    }
+
+    /** Whether some field name (not a map key) has an upper-case letter, so the tree needs {@link #snakeCaseKeys}. */
+    private static boolean hasCamelCaseKeys(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getKey().equals(snakeCase(field.getKey()))
+                        || (!field.getKey().equals("properties") && hasCamelCaseKeys(field.getValue()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasCamelCaseKeys(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Protobuf's JSON parser also accepts lowerCamelCase field names; map keys stay as they are. */

@@ -275,6 +275,13 @@ final class TestMetaServiceInstances {
     }
 
     @Test
+    void testPreRenderedOkIsTheRenderedEnvelope() {
+        assertThat(MetaServiceResource.OK)
+                .isEqualTo(TestingMetaService.render(new MetaServiceResource.Envelope("OK", "", null)))
+                .isEqualTo(OK);
+    }
+
+    @Test
     void testCallsAreTimed() {
         meta.call("get_instance", null);
         meta.call("v1/get_instance", null);
