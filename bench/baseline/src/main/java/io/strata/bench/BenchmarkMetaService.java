@@ -43,10 +43,13 @@ import org.apache.zookeeper.data.Stat;
  *       records in the warm-up round).
  * </ul>
  *
- * One warm-up round of each (not counted), then {@code --rounds} rounds; in each round the two
+ * For reading, {@code decode_key} calls measure the same HTTP path without ZooKeeper work.
+ *
+ * <p>One warm-up round of each (not counted), then {@code --rounds} rounds; in each round the two
  * sides of an operation run back to back, in alternating order. Every HTTP answer must be 200 with
  * the {@code OK} envelope. Prints {@code RESULT <name> <median> <samples>} lines: ops/s
- * ({@code create-http}, {@code create-raw}, {@code addnode-http}, {@code addnode-raw}), CPU time
+ * ({@code create-http}, {@code create-raw}, {@code addnode-http}, {@code addnode-raw},
+ * {@code decodekey-http}), CPU time
  * per operation in microseconds of the node process and of this client process
  * ({@code *-node-cpu-us}, {@code *-client-cpu-us}), and {@code record-bytes-*} for the sizes.
  *
@@ -147,6 +150,7 @@ public final class BenchmarkMetaService {
         rawCreates("w", createSizes);
         int[][] addNodeSizes = addNodes("w", perThread).sizes();
         rawSetData("w", addNodeSizes);
+        decodeKeys();
 
         Results results = new Results();
         for (int round = 1; round <= rounds; round++) {
@@ -170,13 +174,17 @@ public final class BenchmarkMetaService {
             results.add("create-raw", createRaw);
             results.add("addnode-http", addNodeHttp);
             results.add("addnode-raw", addNodeRaw);
+            Phase floor = decodeKeys();
+            results.add("decodekey-http", floor);
             log(
-                    "round %d: create_instance %.0f/s (raw create %.0f/s), add_node %.0f/s (raw setData %.0f/s)",
+                    "round %d: create_instance %.0f/s (raw create %.0f/s), add_node %.0f/s (raw setData %.0f/s),"
+                            + " decode_key %.0f/s",
                     round,
                     createHttp.opsPerSecond(),
                     createRaw.opsPerSecond(),
                     addNodeHttp.opsPerSecond(),
-                    addNodeRaw.opsPerSecond());
+                    addNodeRaw.opsPerSecond(),
+                    floor.opsPerSecond());
         }
         for (Samples samples : results.samples) {
             System.out.println(samples.resultLine());
@@ -296,18 +304,39 @@ public final class BenchmarkMetaService {
         });
     }
 
-    /** One meta-service call as curl sends it ({@code -d}: POST, form content type); anything but 200 OK fails the run. */
-    private void call(String name, String body) throws IOException {
+    /**
+     * decode_key calls: the same HTTP path, token check and dispatch, but no ZooKeeper and no record;
+     * for reading how much of a call is the HTTP stack.
+     */
+    private Phase decodeKeys() throws Exception {
+        String key = recordName("decode-key-example");
+        return timed(threads, operations / threads, (thread, index) -> {
+            HttpConnection.Answer answer = connection()
+                    .post("/MetaService/http/decode_key?token=" + token + "&key=" + key, "text/plain", new byte[0]);
+            if (answer.status() != 200) {
+                throw new IllegalStateException(
+                        "decode_key answered " + answer.status() + ": " + new String(answer.body(), UTF_8));
+            }
+        });
+    }
+
+    private HttpConnection connection() {
         HttpConnection http = connection.get();
         if (http == null) {
             http = new HttpConnection(base);
             connection.set(http);
             connections.add(http);
         }
-        HttpConnection.Answer answer = http.post(
-                "/MetaService/http/" + name + "?token=" + token,
-                "application/x-www-form-urlencoded",
-                body.getBytes(UTF_8));
+        return http;
+    }
+
+    /** One meta-service call as curl sends it ({@code -d}: POST, form content type); anything but 200 OK fails the run. */
+    private void call(String name, String body) throws IOException {
+        HttpConnection.Answer answer = connection()
+                .post(
+                        "/MetaService/http/" + name + "?token=" + token,
+                        "application/x-www-form-urlencoded",
+                        body.getBytes(UTF_8));
         String text = new String(answer.body(), UTF_8);
         if (answer.status() != 200 || !OK.equals(text)) {
             throw new IllegalStateException(
