@@ -108,24 +108,22 @@ public final class MetaServiceResource {
         return handle(call, uri, request.getInputStream());
     }
 
-    // the body from the servlet request, as for GET: no entity reader to pick per call, and Jersey
-    // leaves a form-typed body alone as long as nothing has read it
+    // POST and PUT take the body as an entity: with curl's form Content-Type, Jersey reads form
+    // parameters from the servlet request (emptying its stream) unless the method consumes the entity
     @POST
     @Path("{call: .+}")
     @Consumes(MediaType.WILDCARD)
     @Description("token=<token>. A meta-service call with a JSON body (any Content-Type), also under v1/.")
-    public Response post(@PathParam("call") String call, @Context UriInfo uri, @Context HttpServletRequest request)
-            throws IOException {
-        return handle(call, uri, request.getInputStream());
+    public Response post(@PathParam("call") String call, @Context UriInfo uri, InputStream body) {
+        return handle(call, uri, body);
     }
 
     @PUT
     @Path("{call: .+}")
     @Consumes(MediaType.WILDCARD)
     @Description("token=<token>. A meta-service call with a JSON body (any Content-Type), also under v1/.")
-    public Response put(@PathParam("call") String call, @Context UriInfo uri, @Context HttpServletRequest request)
-            throws IOException {
-        return handle(call, uri, request.getInputStream());
+    public Response put(@PathParam("call") String call, @Context UriInfo uri, InputStream body) {
+        return handle(call, uri, body);
     }
 
     @DELETE
