@@ -45,16 +45,17 @@ import org.apache.zookeeper.data.Stat;
  *
  * For reading, {@code decode_key} calls measure the same HTTP path without ZooKeeper work.
  *
- * <p>One warm-up round of each (not counted), then {@code --rounds} rounds; in each round the two
+ * <p>{@code --warmup-rounds} (2) warm-up rounds of each (not counted), then {@code --rounds} rounds; in each round the two
  * sides of an operation run back to back, in alternating order. Every HTTP answer must be 200 with
  * the {@code OK} envelope. Prints {@code RESULT <name> <median> <samples>} lines: ops/s
  * ({@code create-http}, {@code create-raw}, {@code addnode-http}, {@code addnode-raw},
- * {@code decodekey-http}), CPU time
+ * {@code decodekey-http}), the ratio HTTP / raw of each round ({@code create-ratio},
+ * {@code addnode-ratio}, {@code decodekey-ratio} against raw creates), CPU time
  * per operation in microseconds of the node process and of this client process
  * ({@code *-node-cpu-us}, {@code *-client-cpu-us}), and {@code record-bytes-*} for the sizes.
  *
- * <p>Options: {@code --url http://127.0.0.1:PORT --token TOKEN --zookeeper 127.0.0.1:PORT
- * [--node-pid PID] [--threads 32] [--operations 3200] [--rounds 3]}.
+ * <p>Options: {@code --url http://127.0.0.1:PORT (--token TOKEN | --token-file FILE) --zookeeper 127.0.0.1:PORT
+ * [--node-pid PID] [--threads 32] [--operations 3200] [--rounds 3] [--warmup-rounds 2]}.
  */
 public final class BenchmarkMetaService {
     private static final String OK = "{\n    \"code\": \"OK\",\n    \"msg\": \"\"\n}\n";
@@ -98,6 +99,7 @@ public final class BenchmarkMetaService {
         int threads = arguments.integer("threads", 32);
         int operations = arguments.integer("operations", 3200);
         int rounds = arguments.integer("rounds", 3);
+        int warmupRounds = arguments.integer("warmup-rounds", 2);
         long nodePid = Long.parseLong(arguments.getOrDefault("node-pid", "-1"));
         if (operations % threads != 0) {
             throw new IllegalArgumentException("--operations must be a multiple of --threads");
@@ -113,7 +115,8 @@ public final class BenchmarkMetaService {
                 throw new IllegalStateException("no ZooKeeper at " + arguments.string("zookeeper"));
             }
             String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-            new BenchmarkMetaService(base, token, curator, threads, operations, nodePid, runId).run(rounds);
+            new BenchmarkMetaService(base, token, curator, threads, operations, nodePid, runId)
+                    .run(warmupRounds, rounds);
         }
     }
 
@@ -128,7 +131,7 @@ public final class BenchmarkMetaService {
                     return existing;
                 }
             }
-            Samples created = new Samples(name);
+            Samples created = new Samples(name, name.endsWith("-ratio") ? 3 : 1);
             samples.add(created);
             return created;
         }
@@ -140,17 +143,26 @@ public final class BenchmarkMetaService {
         }
     }
 
-    private void run(int rounds) throws Exception {
+    private void run(int warmupRounds, int rounds) throws Exception {
         int perThread = operations / threads;
         curator.create().orSetData().creatingParentsIfNeeded().forPath(RAW);
 
-        log("warm-up: %d create_instance and %d add_node calls, and their raw twins", operations, operations);
-        createInstances("w");
-        int[] createSizes = recordSizes("w", perThread);
-        rawCreates("w", createSizes);
-        int[][] addNodeSizes = addNodes("w", perThread).sizes();
-        rawSetData("w", addNodeSizes);
-        decodeKeys();
+        // the JIT compiles the node's request path (Jetty, Jersey, Jackson, Curator) for a good while:
+        // warm-up rounds until that is mostly done, so the rounds measure the steady state
+        int[] createSizes = null;
+        int[][] addNodeSizes = null;
+        for (int warmup = 1; warmup <= Math.max(1, warmupRounds); warmup++) {
+            log(
+                    "warm-up %d: %d create_instance and %d add_node calls, and their raw twins",
+                    warmup, operations, operations);
+            String prefix = "w" + warmup;
+            createInstances(prefix);
+            createSizes = recordSizes(prefix, perThread);
+            rawCreates(prefix, createSizes);
+            addNodeSizes = addNodes(prefix, perThread).sizes();
+            rawSetData(prefix, addNodeSizes);
+            decodeKeys();
+        }
 
         Results results = new Results();
         for (int round = 1; round <= rounds; round++) {
@@ -176,6 +188,10 @@ public final class BenchmarkMetaService {
             results.add("addnode-raw", addNodeRaw);
             Phase floor = decodeKeys();
             results.add("decodekey-http", floor);
+            // the two sides of a round ran back to back: their ratio is the paired figure
+            results.named("create-ratio").add(createHttp.opsPerSecond() / createRaw.opsPerSecond());
+            results.named("addnode-ratio").add(addNodeHttp.opsPerSecond() / addNodeRaw.opsPerSecond());
+            results.named("decodekey-ratio").add(floor.opsPerSecond() / createRaw.opsPerSecond());
             log(
                     "round %d: create_instance %.0f/s (raw create %.0f/s), add_node %.0f/s (raw setData %.0f/s),"
                             + " decode_key %.0f/s",
