@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,8 @@ final class MetaServiceIT {
     private static final long FE_DROP_SAFE_TIME_MS = 3_000;
 
     private static final String OK = "{\n    \"code\": \"OK\",\n    \"msg\": \"\"\n}\n";
+    private static final String CACHE_HELP = "Ms nodes memory cache may be inconsistent, pls check registry key may be"
+            + " contain 127.0.0.1, and call get_instance api get instance info from fdb";
     private static final String E1 = "0110696e7374616e636500011072656772657373696f6e5f696e7374616e6365300001";
 
     private static StrataProcess node;
@@ -275,7 +278,10 @@ final class MetaServiceIT {
                         computeNodes(id, computeNode("1:" + id + ":be-77", "172.21.0.50", 9051))
                                 .replace(", \"cluster_id\": \"cluster_id1\"", "")),
                 404,
-                error("NOT_FOUND", "not found ,can not find to drop nodes by cloud_unique_id=1:" + id + ":be-77"));
+                error(
+                        "NOT_FOUND",
+                        "not found ,can not find to drop nodes by cloud_unique_id=1:" + id + ":be-77 instance_id=" + id
+                                + " cluster_name=cluster_name1 cluster_id= help Msg=" + CACHE_HELP));
         assertOk(post("drop_node", two));
         assertThat(nodeIds(getCluster("1:" + id + ":be-1", "cluster_id1"))).containsExactly("1:" + id + ":be-1");
 
@@ -364,6 +370,110 @@ final class MetaServiceIT {
                 post("add_cluster", computeCluster(id)),
                 404,
                 error("NOT_FOUND", "instance status has been set delete, plz check it"));
+    }
+
+    @Test
+    void testVirtualClusters() {
+        String id = "it_virtual";
+        assertOk(post("create_instance", objVaultInstance(id)));
+        String compute = "{\"instance_id\": \"%s\", \"cluster\": {\"cluster_name\": \"%s\", \"cluster_id\": \"%s\","
+                + " \"type\": \"COMPUTE\"}}";
+        assertOk(post("add_cluster", compute.formatted(id, "c1", "c1")));
+        assertOk(post("add_cluster", compute.formatted(id, "c2", "c2")));
+        String virtual = "{\"instance_id\": \"" + id
+                + "\", \"cluster\": {\"cluster_name\": \"v1\", \"cluster_id\": \"v1\"," + " \"type\": \"VIRTUAL\"%s}}";
+        String policy = ", \"cluster_names\": [\"c1\", \"c2\"], \"cluster_policy\": {\"type\": \"ActiveStandby\","
+                + " \"active_cluster_name\": \"%s\", \"standby_cluster_names\": [\"%s\"]}";
+
+        // the argument rules, each a 400 with the reference's text
+        assertReply(
+                post("add_cluster", virtual.formatted(", \"public_endpoint\": \"p\"")),
+                400,
+                error("INVALID_ARGUMENT", "Inconsistent virtual cluster args"));
+        assertReply(
+                post("add_cluster", virtual.formatted(", \"cluster_names\": [\"c1\", \"c2\"]")),
+                400,
+                error(
+                        "INVALID_ARGUMENT",
+                        "subcgs and policy must be Incoming at the same time or do not transmit at the same time"));
+        assertReply(
+                post("add_cluster", virtual.formatted(policy.formatted("c1", "c1"))),
+                400,
+                error("INVALID_ARGUMENT", "active_cluster_name is same of standby_cluster_name"));
+        assertReply(
+                post("add_cluster", virtual.formatted(policy.formatted("c3", "c2"))),
+                400,
+                error("INVALID_ARGUMENT", "active_cluster_name must not be empty and must be in cluster_names"));
+
+        // a virtual cluster over two COMPUTE clusters, kept with the default thresholds
+        assertOk(post("add_cluster", virtual.formatted(policy.formatted("c1", "c2"))));
+        JsonNode group = Json.parse(getCluster("1:" + id + ":x", "v1").body()).path("result");
+        assertThat(group.path("type").asText()).isEqualTo("VIRTUAL");
+        assertThat(group.path("cluster_names").toString()).isEqualTo("[\"c1\",\"c2\"]");
+        assertThat(group.path("cluster_policy").toString())
+                .isEqualTo(
+                        "{\"type\":\"ActiveStandby\",\"active_cluster_name\":\"c1\",\"standby_cluster_names\":[\"c2\"],"
+                                + "\"failover_failure_threshold\":\"3\",\"unhealthy_node_threshold_percent\":\"100\"}");
+        assertReply(
+                post("add_cluster", virtual.replace("v1", "v2").formatted(policy.formatted("c2", "c1"))),
+                400,
+                error("INVALID_ARGUMENT", "sub cluster c1 has been add by other vcg=v1"));
+
+        // alter_vcluster_info merges policy fields; a sub-cluster is dropped only after its virtual cluster
+        String alter =
+                "{\"instance_id\": \"" + id + "\", \"cluster\": {\"cluster_id\": \"v1\", \"cluster_policy\": %s}}";
+        assertOk(post(
+                "v1/alter_vcluster_info",
+                alter.formatted("{\"active_cluster_name\": \"c2\", \"standby_cluster_names\": [\"c1\"]}")));
+        assertReply(
+                post("alter_vcluster_info", alter.formatted("{\"unhealthy_node_threshold_percent\": 0}")),
+                400,
+                error(
+                        "INVALID_ARGUMENT",
+                        "unhealthy_node_threshold_percent must be greater than 0 and less than or equal to 100"));
+        assertThat(Json.parse(getCluster("1:" + id + ":x", "v1").body())
+                        .path("result")
+                        .path("cluster_policy")
+                        .path("active_cluster_name")
+                        .asText())
+                .isEqualTo("c2");
+        String dropC1 = "{\"instance_id\": \"" + id + "\", \"cluster\": {\"cluster_id\": \"c1\"}}";
+        assertReply(
+                post("drop_cluster", dropC1),
+                409,
+                error(
+                        "ALREADY_EXISTED",
+                        "failed to drop cluster, this cluster owned by virtual cluster=v1 if you want drop this cluster,"
+                                + " please drop virtual cluster=v1 firstly"));
+        assertOk(post("drop_cluster", "{\"instance_id\": \"" + id + "\", \"cluster\": {\"cluster_id\": \"v1\"}}"));
+        assertOk(post("drop_cluster", dropC1));
+    }
+
+    @Test
+    void testGetValue() {
+        String id = "it_get_value";
+        assertOk(post("create_instance", objVaultInstance(id)));
+        // the record as kept: compact JSON, keys still encrypted
+        HttpResponse<String> value = get("get_value", "key_type=InstanceKey&instance_id=" + id);
+        assertThat(value.statusCode()).as(value.body()).isEqualTo(200);
+        assertThat(value.body())
+                .startsWith("{\"user_id\":\"sample_user_id\",\"instance_id\":\"" + id + "\"")
+                .endsWith("}\n")
+                .doesNotContain("ram_ak_1", "ram_sk_1");
+        assertReply(
+                get("get_value", "key_type=InstanceKey&instance_id=it_no_such_instance"),
+                500,
+                error(
+                        "INTERNAL_ERROR",
+                        "kv not found, key=0110696e7374616e6365000110" + hex("it_no_such_instance") + "0001"));
+        assertReply(
+                get("get_value", "key_type=TxnLabelKey&instance_id=" + id),
+                400,
+                error("INVALID_ARGUMENT", "db_id is not given or empty"));
+    }
+
+    private static String hex(String text) {
+        return HexFormat.of().formatHex(text.getBytes(UTF_8));
     }
 
     @Test

@@ -8,13 +8,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Durations of repeated runs, in milliseconds. */
+/** Durations of repeated runs, in milliseconds (or, with {@link #add}, other figures of repeated runs). */
 final class Samples {
     private final String name;
+    private final int decimals;
     private final List<Double> millis = new ArrayList<>();
 
     Samples(String name) {
+        this(name, 1);
+    }
+
+    /** A series printed with {@code decimals} digits after the point (ratios need more than durations). */
+    Samples(String name, int decimals) {
         this.name = requireNonNull(name, "name is null");
+        this.decimals = decimals;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** A sample in this series' own unit (for series that are not durations, such as ops/s). */
+    void add(double value) {
+        millis.add(value);
     }
 
     void addNanos(long nanos) {
@@ -37,11 +53,12 @@ final class Samples {
 
     /** {@code RESULT <name> <median> <sample>...}: the line {@code bench/run} reads. */
     String resultLine() {
+        String number = "%." + decimals + "f";
         return format(
                 Locale.ROOT,
-                "RESULT %s %.1f %s",
+                "RESULT %s " + number + " %s",
                 name,
                 median(),
-                millis.stream().map(value -> format(Locale.ROOT, "%.1f", value)).collect(Collectors.joining(" ")));
+                millis.stream().map(value -> format(Locale.ROOT, number, value)).collect(Collectors.joining(" ")));
     }
 }

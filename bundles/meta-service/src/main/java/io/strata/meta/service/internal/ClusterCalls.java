@@ -6,7 +6,6 @@ import static io.strata.meta.service.internal.Support.text;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +16,9 @@ import java.util.regex.Pattern;
 /** The alter_cluster family (clusters, nodes, status), get_cluster and get_cluster_status. */
 final class ClusterCalls {
     private static final Pattern CLUSTER_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]*$");
-    private static final String DROP_HELP =
-            " help Msg=Ms nodes memory cache may be inconsistent, pls check registry key may be contain 127.0.0.1,"
-                    + " and call get_instance api get instance info from fdb";
+    private static final String CACHE_HELP = "Ms nodes memory cache may be inconsistent, pls check registry key"
+            + " may be contain 127.0.0.1, and call get_instance api get instance info from fdb";
+    private static final String DROP_HELP = " help Msg=" + CACHE_HELP;
     private static final Set<List<Proto.ClusterStatus>> STATUS_TRANSITIONS = Set.of(
             List.of(Proto.ClusterStatus.UNKNOWN, Proto.ClusterStatus.NORMAL),
             List.of(Proto.ClusterStatus.NORMAL, Proto.ClusterStatus.SUSPENDED),
@@ -79,18 +78,25 @@ final class ClusterCalls {
                                     .withPrivateEndpoint(cluster.privateEndpoint()));
                 });
             case ADD_NODE -> addNodes(instanceId, cluster);
-            case DROP_NODE -> dropNodes(instanceId, cluster);
+            case DROP_NODE -> dropNodes(text(request.instanceId()), instanceId, cluster);
             case DECOMMISSION_NODE -> markNodes(instanceId, cluster, Proto.NodeStatus.NODE_STATUS_DECOMMISSIONING);
             case NOTIFY_DECOMMISSIONED -> markNodes(instanceId, cluster, Proto.NodeStatus.NODE_STATUS_DECOMMISSIONED);
-            case UNKNOWN, ALTER_VCLUSTER_INFO, ALTER_PROPERTIES ->
+            case ALTER_VCLUSTER_INFO ->
+                updateCluster(
+                        instanceId, cluster, (instance, current) -> alterVirtualCluster(instance, current, cluster));
+            case UNKNOWN, ALTER_PROPERTIES ->
                 throw MetaServiceException.invalid("invalid request op, op=" + op.number());
         }
     }
 
     // ----------------------------------------------------------------------------------- checks
 
-    /** The reference's check_cluster_params_valid. */
-    private void checkClusterParams(Proto.Cluster cluster, boolean checkMasterCount, boolean requireName) {
+    /**
+     * The reference's check_cluster_params_valid: type, name, nodes, SQL master/follower count, and
+     * the virtual-cluster arguments. Returns the cluster as it is to be kept (a virtual cluster's
+     * policy gets its default thresholds).
+     */
+    private Proto.Cluster checkClusterParams(Proto.Cluster cluster, boolean checkMasterCount, boolean requireName) {
         if (cluster.type() == null) {
             throw MetaServiceException.invalid("cluster must have type arg");
         }
@@ -98,7 +104,7 @@ final class ClusterCalls {
             throw MetaServiceException.invalid("not have cluster name");
         }
         if (support.settings().clusterNameCheck()
-                && !isEmpty(cluster.clusterName())
+                && cluster.clusterName() != null
                 && !CLUSTER_NAME.matcher(cluster.clusterName()).matches()) {
             throw MetaServiceException.invalid("cluster name not regex with ^[a-zA-Z][a-zA-Z0-9_]*$, please check it");
         }
@@ -134,6 +140,150 @@ final class ClusterCalls {
                         "cluster is SQL type, must have only one master node, now master count: " + masters);
             }
         }
+        return cluster.type() == Proto.ClusterType.VIRTUAL ? checkVirtualCluster(cluster) : cluster;
+    }
+
+    /**
+     * The reference's validate_virtual_cluster: a virtual cluster (compute group) has no nodes, users,
+     * endpoints or status of its own; it names exactly two sub-clusters together with an
+     * active/standby policy, or neither. Returns the cluster with the policy's default thresholds
+     * (3 failures, 100 percent) filled in.
+     */
+    static Proto.Cluster checkVirtualCluster(Proto.Cluster cluster) {
+        if (!cluster.nodes().isEmpty()
+                || !cluster.mysqlUserName().isEmpty()
+                || cluster.publicEndpoint() != null
+                || cluster.privateEndpoint() != null
+                || cluster.clusterStatus() != null) {
+            throw MetaServiceException.invalid("Inconsistent virtual cluster args");
+        }
+        Proto.ClusterPolicy policy = cluster.clusterPolicy();
+        if (cluster.clusterNames().isEmpty() != (policy == null)) {
+            throw MetaServiceException.invalid(
+                    "subcgs and policy must be Incoming at the same time or do not transmit at the same time");
+        }
+        if (!cluster.clusterNames().isEmpty()) {
+            if (cluster.clusterNames().size() != 2) {
+                throw MetaServiceException.invalid("Currently, just support two sub clusters");
+            }
+            for (String name : cluster.clusterNames()) {
+                if (name == null || !CLUSTER_NAME.matcher(name).matches()) {
+                    throw MetaServiceException.invalid(
+                            "cluster name " + text(name) + " does not match regex ^[a-zA-Z][a-zA-Z0-9_]*$");
+                }
+            }
+        }
+        if (policy == null) {
+            return cluster;
+        }
+        // ActiveStandby is the only policy type there is; an unknown type name leaves it unset
+        if (policy.type() == null) {
+            throw MetaServiceException.invalid("plz set cluster policy type, use virtual cluster policy");
+        }
+        String active = text(policy.activeClusterName());
+        if (active.isEmpty() != policy.standbyClusterNames().isEmpty()) {
+            throw MetaServiceException.invalid("Inconsistent cluster policy: active_cluster_name must be set if"
+                    + " standby_cluster_names are present, and vice versa.");
+        }
+        if (active.isEmpty() || !cluster.clusterNames().contains(active)) {
+            throw MetaServiceException.invalid("active_cluster_name must not be empty and must be in cluster_names");
+        }
+        for (String standby : policy.standbyClusterNames()) {
+            if (!cluster.clusterNames().contains(standby)) {
+                throw MetaServiceException.invalid(
+                        "standby_cluster_name " + text(standby) + " must be in cluster_names");
+            }
+            if (standby.equals(active)) {
+                throw MetaServiceException.invalid("active_cluster_name is same of standby_cluster_name");
+            }
+        }
+        if (policy.failoverFailureThreshold() == null) {
+            policy = policy.withFailoverFailureThreshold(3L);
+        }
+        if (policy.unhealthyNodeThresholdPercent() == null) {
+            policy = policy.withUnhealthyNodeThresholdPercent(100L);
+        }
+        if (policy.failoverFailureThreshold() <= 0) {
+            throw MetaServiceException.invalid(
+                    "failover_failure_threshold must be greater than 0 and less than max(int64)");
+        }
+        if (policy.unhealthyNodeThresholdPercent() <= 0 || policy.unhealthyNodeThresholdPercent() > 100) {
+            throw MetaServiceException.invalid(
+                    "unhealthy_node_threshold_percent must be greater than 0 and less than or equal to 100");
+        }
+        return cluster.withClusterPolicy(policy);
+    }
+
+    /**
+     * The reference's validate_sub_clusters: each named sub-cluster exists in {@code clusters}, is a
+     * COMPUTE cluster, and belongs to no virtual cluster among {@code clusters}.
+     */
+    private static void checkSubClusters(List<String> names, List<Proto.Cluster> clusters) {
+        for (String name : names) {
+            Proto.Cluster found = clusters.stream()
+                    .filter(cluster -> name.equals(text(cluster.clusterName())))
+                    .findFirst()
+                    .orElseThrow(() -> MetaServiceException.invalid("sub cluster " + name
+                            + " not been added in instance, plz add it before create virtual cluster"));
+            if (found.type() != Proto.ClusterType.COMPUTE) {
+                throw MetaServiceException.invalid("sub cluster " + name + " 's type must be eq COMPUTE");
+            }
+            for (Proto.Cluster other : clusters) {
+                if (other.type() == Proto.ClusterType.VIRTUAL
+                        && other.clusterNames().contains(name)) {
+                    throw MetaServiceException.invalid(
+                            "sub cluster " + name + " has been add by other vcg=" + text(other.clusterName()));
+                }
+            }
+        }
+    }
+
+    /**
+     * alter_vcluster_info: replaces the sub-clusters when some are given, merges the given policy
+     * fields into the current policy (one standby at most), then checks the result as add_cluster
+     * checks a virtual cluster. Sub-clusters are checked against the instance's other clusters.
+     */
+    private static Proto.Instance alterVirtualCluster(
+            Proto.Instance instance, Proto.Cluster current, Proto.Cluster request) {
+        List<Proto.Cluster> others = instance.clusters().stream()
+                .filter(cluster -> !text(cluster.clusterName()).equals(text(current.clusterName())))
+                .toList();
+        Proto.Cluster altered = current;
+        if (!request.clusterNames().isEmpty()) {
+            for (String name : request.clusterNames()) {
+                checkSubClusters(List.of(text(name)), others);
+            }
+            altered = altered.withClusterNames(request.clusterNames());
+        }
+        Proto.ClusterPolicy given = request.clusterPolicy();
+        if (given != null) {
+            Proto.ClusterPolicy policy =
+                    current.clusterPolicy() == null ? Proto.ClusterPolicy.empty() : current.clusterPolicy();
+            if (given.activeClusterName() != null) {
+                checkSubClusters(List.of(given.activeClusterName()), others);
+                policy = policy.withActiveClusterName(given.activeClusterName());
+            }
+            if (!given.standbyClusterNames().isEmpty()) {
+                // one standby only: the first one given
+                String standby = text(given.standbyClusterNames().get(0));
+                checkSubClusters(List.of(standby), others);
+                policy = policy.withStandbyClusterNames(List.of(standby));
+            }
+            if (given.type() != null) {
+                policy = policy.withType(given.type());
+            }
+            if (given.failoverFailureThreshold() != null) {
+                policy = policy.withFailoverFailureThreshold(given.failoverFailureThreshold());
+            }
+            if (given.unhealthyNodeThresholdPercent() != null) {
+                policy = policy.withUnhealthyNodeThresholdPercent(given.unhealthyNodeThresholdPercent());
+            }
+            if (!given.cacheWarmupJobids().isEmpty()) {
+                policy = policy.withCacheWarmupJobids(given.cacheWarmupJobids());
+            }
+            altered = altered.withClusterPolicy(policy);
+        }
+        return replace(instance, current, checkVirtualCluster(altered));
     }
 
     /** A node whose cloud_unique_id is registered under another instance; {@code code} decides 409 or 400. */
@@ -153,52 +303,63 @@ final class ClusterCalls {
         }
     }
 
+    /** The reference's node address: the host when one is set, else the ip. */
     private static String address(Proto.NodeInfo node) {
-        return !isEmpty(node.host()) ? node.host() : text(node.ip());
+        return node.host() != null ? node.host() : text(node.ip());
     }
 
     private static int port(Integer port) {
         return port == null ? 0 : port;
     }
 
-    /** Endpoints already registered in an instance: COMPUTE nodes by heartbeat port, SQL nodes by edit log port. */
-    private static Set<String> endpoints(Proto.Instance instance, Proto.ClusterType type) {
-        Set<String> endpoints = new HashSet<>();
+    /** The port an endpoint of a cluster of this type is registered under: edit log port for SQL, heartbeat port for COMPUTE. */
+    private static int endpointPort(Proto.ClusterType type, Proto.NodeInfo node) {
+        return port(type == Proto.ClusterType.SQL ? node.editLogPort() : node.heartbeatPort());
+    }
+
+    /** Whether a node of a {@code type} cluster of the instance, or one of {@code added}, has this endpoint. */
+    private static boolean registered(
+            Proto.Instance instance, Proto.ClusterType type, String address, int port, List<Proto.NodeInfo> added) {
         for (Proto.Cluster cluster : instance.clusters()) {
             if (cluster.type() != type) {
                 continue;
             }
             for (Proto.NodeInfo node : cluster.nodes()) {
-                endpoints.add(address(node) + ":"
-                        + port(type == Proto.ClusterType.SQL ? node.editLogPort() : node.heartbeatPort()));
+                if (endpointPort(type, node) == port && address(node).equals(address)) {
+                    return true;
+                }
             }
         }
-        return endpoints;
+        for (Proto.NodeInfo node : added) {
+            if (endpointPort(type, node) == port && address(node).equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Refuses nodes whose endpoint is already registered (or given twice). */
+    /**
+     * Refuses nodes whose endpoint is already registered in the instance (COMPUTE nodes by heartbeat
+     * port, SQL nodes by edit log port), or given twice. A scan, no sets: a call adds few nodes.
+     */
     private static void checkEndpoints(Proto.Instance instance, Proto.Cluster cluster, MetaServiceCode code) {
-        Set<String> compute = endpoints(instance, Proto.ClusterType.COMPUTE);
-        Set<String> sql = endpoints(instance, Proto.ClusterType.SQL);
-        for (Proto.NodeInfo node : cluster.nodes()) {
+        List<Proto.NodeInfo> nodes = cluster.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            Proto.NodeInfo node = nodes.get(i);
             String address = address(node);
             if (address.isEmpty()
                     || (cluster.type() != Proto.ClusterType.COMPUTE && cluster.type() != Proto.ClusterType.SQL)) {
                 throw MetaServiceException.invalid(
-                        "add node input args node invalid, cluster=" + ProtoJson.compact(cluster));
+                        "add node input args node invalid, cluster=" + ProtoJson.compact(node));
             }
-            if (cluster.type() == Proto.ClusterType.COMPUTE) {
-                String endpoint = address + ":" + port(node.heartbeatPort());
-                if (!compute.add(endpoint)) {
-                    throw new MetaServiceException(
-                            code, "compute node endpoint has been added, registered be node=" + endpoint);
-                }
-            } else {
-                String endpoint = address + ":" + port(node.editLogPort());
-                if (!sql.add(endpoint)) {
-                    throw new MetaServiceException(
-                            code, "sql node endpoint has been added, registered fe node=" + endpoint);
-                }
+            int port = endpointPort(cluster.type(), node);
+            if (registered(instance, cluster.type(), address, port, nodes.subList(0, i))) {
+                String endpoint = address + ":" + port;
+                throw new MetaServiceException(
+                        code,
+                        cluster.type() == Proto.ClusterType.COMPUTE
+                                ? "compute node endpoint has been added, registered be node=" + endpoint
+                                : "sql node endpoint has been added, registered fe node=" + endpoint);
             }
         }
     }
@@ -211,16 +372,8 @@ final class ClusterCalls {
 
     // ------------------------------------------------------------------------------- clusters
 
-    private void addCluster(String instanceId, Proto.Cluster cluster) {
-        checkClusterParams(cluster, true, true);
-        if (cluster.type() == Proto.ClusterType.VIRTUAL
-                && (!cluster.nodes().isEmpty()
-                        || !cluster.mysqlUserName().isEmpty()
-                        || cluster.publicEndpoint() != null
-                        || cluster.privateEndpoint() != null
-                        || cluster.clusterStatus() != null)) {
-            throw MetaServiceException.invalid("Inconsistent virtual cluster args");
-        }
+    private void addCluster(String instanceId, Proto.Cluster request) {
+        Proto.Cluster cluster = checkClusterParams(request, true, true);
         checkOccupancy(instanceId, cluster.nodes(), MetaServiceCode.ALREADY_EXISTED);
         support.store()
                 .update(
@@ -243,6 +396,9 @@ final class ClusterCalls {
                                 }
                             }
                             checkEndpoints(instance, cluster, MetaServiceCode.ALREADY_EXISTED);
+                            if (cluster.type() == Proto.ClusterType.VIRTUAL) {
+                                checkSubClusters(cluster.clusterNames(), instance.clusters());
+                            }
                             long now = support.now();
                             Proto.Cluster added = cluster.withNodes(cluster.nodes().stream()
                                             .map(node -> node.withCtime(now).withMtime(now))
@@ -399,7 +555,6 @@ final class ClusterCalls {
         if (cluster.nodes().isEmpty()) {
             throw MetaServiceException.invalid("to_add and to_del both empty or both not empty");
         }
-        checkOccupancy(instanceId, cluster.nodes(), MetaServiceCode.INVALID_ARGUMENT);
         support.store()
                 .update(
                         instanceId,
@@ -407,6 +562,7 @@ final class ClusterCalls {
                             Proto.Instance instance = document.instance();
                             checkNotDeleted(instance, MetaServiceCode.INVALID_ARGUMENT);
                             checkEndpoints(instance, cluster, MetaServiceCode.INVALID_ARGUMENT);
+                            checkOccupancy(instanceId, cluster.nodes(), MetaServiceCode.INVALID_ARGUMENT);
                             Optional<Proto.Cluster> target = instance.clusters().stream()
                                     .filter(existing -> (!isEmpty(cluster.clusterName())
                                                     && cluster.clusterName().equals(existing.clusterName()))
@@ -434,7 +590,13 @@ final class ClusterCalls {
                                 "failed to get instance, instance_id=" + instanceId + " err=KeyNotFound"));
     }
 
-    private void dropNodes(String instanceId, Proto.Cluster cluster) {
+    /**
+     * drop_node, in the reference's order: each requested node must be in the node index under its
+     * cloud_unique_id with the same endpoint, then it is removed from every cluster of the instance
+     * named by the request's cluster_name or cluster_id (where it must be). No such cluster: nothing
+     * changes.
+     */
+    private void dropNodes(String requestInstanceId, String instanceId, Proto.Cluster cluster) {
         checkClusterParams(cluster, false, false);
         if (cluster.nodes().isEmpty()) {
             throw MetaServiceException.invalid("to_add and to_del both empty or both not empty");
@@ -447,7 +609,8 @@ final class ClusterCalls {
                             checkNotDeleted(instance, MetaServiceCode.INVALID_ARGUMENT);
                             Proto.Instance updated = instance;
                             for (Proto.NodeInfo requested : cluster.nodes()) {
-                                updated = dropNode(updated, instanceId, cluster, requested);
+                                checkNodeToDrop(requestInstanceId, cluster, requested);
+                                updated = dropNode(updated, cluster, requested);
                             }
                             checkInstanceValid(updated);
                             return document.withInstance(updated);
@@ -456,54 +619,74 @@ final class ClusterCalls {
                                 "failed to get instance, instance_id=" + instanceId + " err=KeyNotFound"));
     }
 
-    /** Removes the node with the request's cloud_unique_id and endpoint (ip or host, heartbeat or edit log port). */
-    private Proto.Instance dropNode(
-            Proto.Instance instance, String instanceId, Proto.Cluster request, Proto.NodeInfo requested) {
+    /** The node index knows the node: its cloud_unique_id, with the same endpoint. */
+    private void checkNodeToDrop(String requestInstanceId, Proto.Cluster request, Proto.NodeInfo requested) {
         String cloudUniqueId = text(requested.cloudUniqueId());
-        boolean known = false;
-        for (Proto.Cluster cluster : instance.clusters()) {
-            for (Proto.NodeInfo node : cluster.nodes()) {
-                if (!cloudUniqueId.equals(text(node.cloudUniqueId()))) {
-                    continue;
-                }
-                known = true;
-                if (!sameEndpoint(node, requested)) {
-                    continue;
-                }
-                if (cluster.type() == Proto.ClusterType.SQL
-                        && support.settings().feDropSafeTimeCheck()
-                        && inSafeWindow(node)) {
-                    throw MetaServiceException.invalid(
-                            "drop fe node not in safe time, try later, node=" + TextFormat.debugString(node));
-                }
-                List<Proto.NodeInfo> nodes = new ArrayList<>(cluster.nodes());
-                nodes.remove(node);
-                return replace(instance, cluster, cluster.withNodes(nodes));
-            }
+        String where = " instance_id=" + requestInstanceId + " cluster_name=" + text(request.clusterName())
+                + " cluster_id=" + text(request.clusterId());
+        List<NodeIndex.NodeRef> registered = support.index().lookup(cloudUniqueId);
+        if (registered.isEmpty()) {
+            throw nodeNotFound("can not find to drop nodes by cloud_unique_id=" + cloudUniqueId + where + DROP_HELP);
         }
-        if (!known) {
-            throw new MetaServiceException(
-                    MetaServiceCode.CLUSTER_NOT_FOUND,
-                    "not found ,can not find to drop nodes by cloud_unique_id=" + cloudUniqueId);
+        if (registered.stream().noneMatch(owner -> sameEndpoint(owner.node(), requested))) {
+            throw nodeNotFound("cloud_unique_id can not find to drop node," + where + " node_info="
+                    + TextFormat.debugString(requested) + DROP_HELP);
         }
-        throw new MetaServiceException(
-                MetaServiceCode.CLUSTER_NOT_FOUND,
-                "not found ,cloud_unique_id can not find to drop node, instance_id="
-                        + instanceId + " cluster_name=" + text(request.clusterName()) + " cluster_id="
-                        + text(request.clusterId())
-                        + " cloud_unique_id=" + cloudUniqueId);
     }
 
-    private static boolean sameEndpoint(Proto.NodeInfo registered, Proto.NodeInfo requested) {
-        int registeredPort =
-                registered.heartbeatPort() != null ? registered.heartbeatPort() : port(registered.editLogPort());
-        int requestedPort =
-                requested.heartbeatPort() != null ? requested.heartbeatPort() : port(requested.editLogPort());
-        if (registeredPort != requestedPort) {
-            return false;
+    /** drop_node's "not found" answers are 404 (the reference maps every such drop_node message so). */
+    private static MetaServiceException nodeNotFound(String message) {
+        return new MetaServiceException(MetaServiceCode.CLUSTER_NOT_FOUND, "not found ," + message);
+    }
+
+    /** Removes the requested node from every cluster the request names (by name or id). */
+    private Proto.Instance dropNode(Proto.Instance instance, Proto.Cluster request, Proto.NodeInfo requested) {
+        String cloudUniqueId = text(requested.cloudUniqueId());
+        Proto.Instance updated = instance;
+        for (int i = 0; i < updated.clusters().size(); i++) {
+            Proto.Cluster cluster = updated.clusters().get(i);
+            boolean named = (cluster.clusterName() != null
+                            && cluster.clusterName().equals(text(request.clusterName())))
+                    || (cluster.clusterId() != null && cluster.clusterId().equals(text(request.clusterId())));
+            if (!named) {
+                continue;
+            }
+            Proto.Instance current = updated;
+            Proto.NodeInfo found = cluster.nodes().stream()
+                    .filter(node -> cloudUniqueId.equals(text(node.cloudUniqueId())) && sameEndpoint(node, requested))
+                    .findFirst()
+                    .orElseThrow(() -> nodeNotFound("failed to find node to drop, instance_id="
+                            + text(current.instanceId()) + " cluster_id=" + text(cluster.clusterId())
+                            + " cluster_name=" + text(cluster.clusterName()) + " cluster="
+                            + ProtoJson.compact(cluster) + " help Msg =" + CACHE_HELP));
+            if (cluster.type() == Proto.ClusterType.SQL
+                    && support.settings().feDropSafeTimeCheck()
+                    && inSafeWindow(found)) {
+                throw MetaServiceException.invalid(
+                        "drop fe node not in safe time, try later, node=" + TextFormat.debugString(found));
+            }
+            List<Proto.NodeInfo> nodes = new ArrayList<>(cluster.nodes());
+            nodes.remove(found);
+            updated = replace(updated, cluster, cluster.withNodes(nodes));
         }
-        return (!isEmpty(requested.ip()) && requested.ip().equals(registered.ip()))
-                || (!isEmpty(requested.host()) && requested.host().equals(registered.host()));
+        return updated;
+    }
+
+    /** The reference's endpoint match: ip:port when both have an ip, or host:port when both have a host; the port is the heartbeat port if set, else the edit log port. */
+    private static boolean sameEndpoint(Proto.NodeInfo registered, Proto.NodeInfo requested) {
+        if (registered.ip() != null
+                && requested.ip() != null
+                && (registered.ip() + ":" + dropPort(registered)).equals(requested.ip() + ":" + dropPort(requested))) {
+            return true;
+        }
+        return registered.host() != null
+                && requested.host() != null
+                && (registered.host() + ":" + dropPort(registered))
+                        .equals(requested.host() + ":" + dropPort(requested));
+    }
+
+    private static int dropPort(Proto.NodeInfo node) {
+        return node.heartbeatPort() != null ? node.heartbeatPort() : port(node.editLogPort());
     }
 
     /** The reference's is_instance_valid: the first SQL cluster needs exactly one master, or followers. */

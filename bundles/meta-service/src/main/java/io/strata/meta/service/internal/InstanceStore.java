@@ -71,8 +71,49 @@ final class InstanceStore implements Closeable {
         }
     }
 
-    /** What the view holds of one znode: the record as stored, its version and the zxid of its last change. */
-    private record Held(InstanceDocument stored, int version, long modifiedZxid) {}
+    /**
+     * What the view holds of one znode: the record as stored, its version and the zxid of its last
+     * change, and the record in clear (known for this node's own writes, else decrypted on first use).
+     */
+    private final class Held {
+        private final InstanceDocument stored;
+        private final int version;
+        private final long modifiedZxid;
+        private volatile InstanceDocument clear;
+
+        Held(InstanceDocument stored, InstanceDocument clear, int version, long modifiedZxid) {
+            this.stored = requireNonNull(stored, "stored is null");
+            this.clear = clear;
+            this.version = version;
+            this.modifiedZxid = modifiedZxid;
+        }
+
+        InstanceDocument stored() {
+            return stored;
+        }
+
+        int version() {
+            return version;
+        }
+
+        long modifiedZxid() {
+            return modifiedZxid;
+        }
+
+        /** The record in clear; racing first uses may both decrypt, with the same result. */
+        InstanceDocument clear() {
+            InstanceDocument opened = clear;
+            if (opened == null) {
+                opened = cipher.open(stored);
+                clear = opened;
+            }
+            return opened;
+        }
+
+        AkSkCipher.Sealed<InstanceDocument> sealed() {
+            return new AkSkCipher.Sealed<>(stored, clear());
+        }
+    }
 
     private final CuratorFramework curator;
     private final AkSkCipher cipher;
@@ -295,20 +336,25 @@ final class InstanceStore implements Closeable {
             return;
         }
         try {
-            hold(path, ProtoJson.read(data, InstanceDocument.class), stat);
+            hold(path, ProtoJson.read(data, InstanceDocument.class), null, stat);
         } catch (RuntimeException e) {
             LOG.warn("Cannot index meta-service record {}: {}", path, e.toString());
         }
     }
 
-    /** Takes a record read or written at {@code stat} into the view and the index, unless a newer one is held. */
-    private void hold(String path, InstanceDocument stored, Stat stat) {
-        Held candidate = new Held(stored, stat.getVersion(), stat.getMzxid());
+    /**
+     * Takes a record read or written at {@code stat} into the view and the index, unless a newer one
+     * is held; {@code clear} is the record in clear when known (null: decrypted on first use).
+     * Returns what the view holds now.
+     */
+    private Held hold(String path, InstanceDocument stored, InstanceDocument clear, Stat stat) {
+        Held candidate = new Held(stored, clear, stat.getVersion(), stat.getMzxid());
         Held result = view.merge(
                 path, candidate, (current, offered) -> offered.version() > current.version() ? offered : current);
         if (result == candidate) {
             index.apply(stored.instance(), stat.getVersion());
         }
+        return result;
     }
 
     private void forget(String path) {
@@ -348,6 +394,11 @@ final class InstanceStore implements Closeable {
 
     /** The record as ZooKeeper has it now, in clear. */
     Optional<Versioned> read(String instanceId) {
+        return readHeld(instanceId).map(held -> new Versioned(held.clear(), held.version()));
+    }
+
+    /** The record as ZooKeeper has it now (taken into the view), with its version. */
+    private Optional<Held> readHeld(String instanceId) {
         String path = path(instanceId);
         Stat stat = new Stat();
         byte[] data;
@@ -359,8 +410,12 @@ final class InstanceStore implements Closeable {
             throw failure(MetaServiceCode.KV_TXN_GET_ERR, "failed to get instance, instance_id=" + instanceId, e);
         }
         InstanceDocument stored = ProtoJson.read(data, InstanceDocument.class);
-        hold(path, stored, stat);
-        return Optional.of(new Versioned(open(stored), stat.getVersion()));
+        Held held = hold(path, stored, null, stat);
+        // what was read, even when the view holds a newer version meanwhile
+        return Optional.of(
+                held.version() == stat.getVersion()
+                        ? held
+                        : new Held(stored, null, stat.getVersion(), stat.getMzxid()));
     }
 
     /** The record exactly as stored (AK/SK encrypted), for get_value. */
@@ -392,42 +447,46 @@ final class InstanceStore implements Closeable {
     boolean create(InstanceDocument document) {
         String instanceId = document.instance().instanceId();
         String path = path(instanceId);
-        InstanceDocument sealed = seal(document);
+        AkSkCipher.Sealed<InstanceDocument> sealed = cipher.seal(document, null);
         Stat stat = new Stat();
         try {
             curator.create()
                     .creatingParentContainersIfNeeded()
                     .storingStatIn(stat)
-                    .forPath(path, ProtoJson.bytes(sealed));
+                    .forPath(path, ProtoJson.bytes(sealed.stored()));
         } catch (KeeperException.NodeExistsException e) {
             return false;
         } catch (Exception e) {
             throw failure(MetaServiceCode.KV_TXN_COMMIT_ERR, "failed to commit kv txn, instance_id=" + instanceId, e);
         }
-        hold(path, sealed, stat);
+        hold(path, sealed.stored(), sealed.clear(), stat);
         return true;
     }
 
     /**
      * Applies a mutation with compare-and-set, starting from the view and re-reading after each
-     * conflict. Returns the document in force afterwards.
+     * conflict. Returns the document in force afterwards. Keys the change leaves alone keep their
+     * ciphertexts, and the view keeps the written record in clear, so a change that does not touch
+     * keys neither encrypts nor decrypts.
      */
     InstanceDocument update(String instanceId, Mutation mutation, Supplier<? extends RuntimeException> whenMissing) {
         String path = path(instanceId);
-        Held held = view.get(path);
-        Versioned current = held == null ? null : new Versioned(open(held.stored()), held.version());
+        Held current = view.get(path);
         for (int attempt = 1; ; attempt++) {
             if (current == null) {
-                current = read(instanceId).orElseThrow(whenMissing);
+                current = readHeld(instanceId).orElseThrow(whenMissing);
             }
-            InstanceDocument next = mutation.apply(current.document());
-            if (next == current.document()) {
+            InstanceDocument clear = current.clear();
+            InstanceDocument next = mutation.apply(clear);
+            if (next == clear) {
                 return next;
             }
-            InstanceDocument sealed = seal(next);
+            AkSkCipher.Sealed<InstanceDocument> sealed = cipher.seal(next, current.sealed());
             try {
-                Stat written = curator.setData().withVersion(current.version()).forPath(path, ProtoJson.bytes(sealed));
-                hold(path, sealed, written);
+                Stat written = curator.setData()
+                        .withVersion(current.version())
+                        .forPath(path, ProtoJson.bytes(sealed.stored()));
+                hold(path, sealed.stored(), sealed.clear(), written);
                 return next;
             } catch (KeeperException.BadVersionException | KeeperException.NoNodeException e) {
                 conflicts.incrementAndGet();
@@ -447,18 +506,6 @@ final class InstanceStore implements Closeable {
                         MetaServiceCode.KV_TXN_COMMIT_ERR, "failed to commit kv txn, instance_id=" + instanceId, e);
             }
         }
-    }
-
-    private InstanceDocument seal(InstanceDocument document) {
-        return new InstanceDocument(
-                cipher.seal(document.instance()),
-                document.vaults().stream().map(cipher::seal).toList());
-    }
-
-    private InstanceDocument open(InstanceDocument document) {
-        return new InstanceDocument(
-                cipher.open(document.instance()),
-                document.vaults().stream().map(cipher::open).toList());
     }
 
     static MetaServiceException failure(MetaServiceCode code, String message, Exception cause) {

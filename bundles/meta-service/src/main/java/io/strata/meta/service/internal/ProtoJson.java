@@ -1,21 +1,43 @@
 package io.strata.meta.service.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
+import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +52,83 @@ final class ProtoJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .addModule(new SimpleModule("meta-service-node-json").setSerializerModifier(new BeanSerializerModifier() {
+                @Override
+                public JsonSerializer<?> modifySerializer(
+                        SerializationConfig config, BeanDescription description, JsonSerializer<?> serializer) {
+                    return description.getBeanClass() == Proto.NodeInfo.class
+                            ? new CachedJsonSerializer<>(Proto.NodeInfo.class, serializer)
+                            : serializer;
+                }
+            }))
             .build();
+
+    /**
+     * Writes a value's compact JSON from a cache keyed by the value (an immutable record), weakly,
+     * so an entry lives as long as the record it was made for. A record is kept in ZooKeeper as one
+     * document per instance, rewritten whole on every change; with this, the nodes a change leaves
+     * alone (all but one, for add_node) are copied as bytes instead of being serialized field by
+     * field again. The cache is striped to keep writers on different threads apart.
+     */
+    private static final class CachedJsonSerializer<T> extends StdSerializer<T>
+            implements ContextualSerializer, ResolvableSerializer {
+        private static final int STRIPES = 16;
+
+        private final JsonSerializer<Object> serializer;
+        private final List<Map<T, SerializedString>> stripes;
+
+        @SuppressWarnings("unchecked")
+        CachedJsonSerializer(Class<T> type, JsonSerializer<?> serializer) {
+            this(type, (JsonSerializer<Object>) serializer, newStripes());
+        }
+
+        private CachedJsonSerializer(
+                Class<T> type, JsonSerializer<Object> serializer, List<Map<T, SerializedString>> stripes) {
+            super(type);
+            this.serializer = serializer;
+            this.stripes = stripes;
+        }
+
+        private static <T> List<Map<T, SerializedString>> newStripes() {
+            List<Map<T, SerializedString>> stripes = new ArrayList<>(STRIPES);
+            for (int i = 0; i < STRIPES; i++) {
+                stripes.add(Collections.synchronizedMap(new WeakHashMap<>()));
+            }
+            return List.copyOf(stripes);
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            Map<T, SerializedString> stripe = stripes.get(Math.floorMod(value.hashCode(), STRIPES));
+            SerializedString json = stripe.get(value);
+            if (json == null) {
+                ByteArrayBuilder buffer = new ByteArrayBuilder(256);
+                try (JsonGenerator nested = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
+                    serializer.serialize(value, nested, provider);
+                }
+                json = new SerializedString(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
+                stripe.put(value, json);
+            }
+            generator.writeRawValue(json);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            JsonSerializer<?> contextual = provider.handlePrimaryContextualization(serializer, property);
+            return contextual == serializer
+                    ? this
+                    : new CachedJsonSerializer<>(handledType(), (JsonSerializer<Object>) contextual, stripes);
+        }
+
+        @Override
+        public void resolve(SerializerProvider provider) throws JsonMappingException {
+            if (serializer instanceof ResolvableSerializer resolvable) {
+                resolvable.resolve(provider);
+            }
+        }
+    }
 
     private ProtoJson() {}
 
@@ -49,11 +147,25 @@ final class ProtoJson {
             throw parseError(path, "Unexpected end of string. Expected a value.\n\n^");
         }
         try {
+            if (text.strip().startsWith("{")) {
+                // straight into the message; a lowerCamelCase field name sends it the long way below
+                try {
+                    return READERS.computeIfAbsent(
+                                    type, key -> MAPPER.readerFor(key).withHandler(CAMEL_CASE_GUARD))
+                            .readValue(text);
+                } catch (JsonMappingException e) {
+                    if (!camelCase(e)) {
+                        throw e;
+                    }
+                } catch (CamelCaseFieldName e) {
+                    // the long way
+                }
+            }
             JsonNode tree = MAPPER.readTree(text);
             if (!(tree instanceof ObjectNode object)) {
                 throw parseError(path, "Root element must be a message.");
             }
-            return MAPPER.treeToValue(snakeCaseKeys(object), type);
+            return MAPPER.treeToValue(hasCamelCaseKeys(object) ? snakeCaseKeys(object) : object, type);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(reference -> reference.getFieldName() != null
@@ -66,9 +178,68 @@ final class ProtoJson {
         }
     }
 
+    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+
+    /** Signals a field name that protobuf's parser would take as lowerCamelCase; no stack trace, it is no error. */
+    private static final class CamelCaseFieldName extends RuntimeException {
+        CamelCaseFieldName() {
+            super("lowerCamelCase field name", null, false, false);
+        }
+    }
+
+    /** Unknown fields are ignored, as the reference does; one with an upper-case letter may be a lowerCamelCase name. */
+    private static final DeserializationProblemHandler CAMEL_CASE_GUARD = new DeserializationProblemHandler() {
+        @Override
+        public boolean handleUnknownProperty(
+                DeserializationContext context,
+                JsonParser parser,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass,
+                String propertyName)
+                throws IOException {
+            if (!propertyName.equals(snakeCase(propertyName))) {
+                throw new CamelCaseFieldName();
+            }
+            parser.skipChildren();
+            return true;
+        }
+    };
+
+    private static boolean camelCase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CamelCaseFieldName) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static MetaServiceException parseError(String path, String reason) {
         return new MetaServiceException(
                 MetaServiceCode.PROTOBUF_PARSE_ERR, "parse http request '" + path + "': INVALID_ARGUMENT:" + reason);
+    }
+
+    /** Whether some field name (not a map key) has an upper-case letter, so the tree needs {@link #snakeCaseKeys}. */
+    private static boolean hasCamelCaseKeys(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getKey().equals(snakeCase(field.getKey()))
+                        || (!field.getKey().equals("properties") && hasCamelCaseKeys(field.getValue()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasCamelCaseKeys(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Protobuf's JSON parser also accepts lowerCamelCase field names; map keys stay as they are. */

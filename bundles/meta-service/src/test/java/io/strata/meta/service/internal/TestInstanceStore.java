@@ -3,6 +3,7 @@ package io.strata.meta.service.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,61 @@ final class TestInstanceStore {
                     .isInstanceOf(MetaServiceException.class)
                     .extracting(e -> ((MetaServiceException) e).code())
                     .isEqualTo(MetaServiceCode.ERR_DECPYPT);
+        }
+    }
+
+    private JsonNode stored(String instanceId) throws Exception {
+        return ProtoJson.mapper().readTree(store.raw(instanceId).orElseThrow()).path("instance");
+    }
+
+    @Test
+    void testUntouchedKeysKeepTheirCiphertexts() throws Exception {
+        Proto.ObjectStoreInfo obj = Proto.ObjectStoreInfo.empty()
+                .withId("1")
+                .withAk("my-access-key")
+                .withSk("my-secret-key")
+                .withBucket("b");
+        store.create(InstanceDocument.of(instance("i1")
+                .withObjInfo(List.of(obj))
+                .withRamUser(
+                        Proto.RamUser.empty().withUserId("u").withAk("ram-ak").withSk("ram-sk"))));
+        JsonNode created = stored("i1");
+
+        // a change that does not touch keys: same ciphertexts, and the view's clear form is what a reader decrypts
+        InstanceDocument renamed = store.update(
+                "i1",
+                current -> current.withInstance(current.instance().withName("renamed")),
+                () -> MetaServiceException.invalid("missing"));
+        JsonNode afterRename = stored("i1");
+        assertThat(afterRename.path("name").asText()).isEqualTo("renamed");
+        assertThat(afterRename.path("obj_info")).isEqualTo(created.path("obj_info"));
+        assertThat(afterRename.path("ram_user")).isEqualTo(created.path("ram_user"));
+        assertThat(store.read("i1").orElseThrow().document()).isEqualTo(renamed);
+
+        // a changed key is encrypted anew, the others stay
+        InstanceDocument rotated = store.update(
+                "i1",
+                current -> current.withInstance(current.instance()
+                        .withRamUser(current.instance().ramUser().withAk("ram-ak-2"))),
+                () -> MetaServiceException.invalid("missing"));
+        JsonNode afterRotation = stored("i1");
+        assertThat(afterRotation.path("obj_info")).isEqualTo(created.path("obj_info"));
+        assertThat(afterRotation.path("ram_user").path("ak"))
+                .isNotEqualTo(created.path("ram_user").path("ak"));
+        assertThat(afterRotation.toString()).doesNotContain("ram-ak-2", "my-access-key");
+        assertThat(store.read("i1").orElseThrow().document()).isEqualTo(rotated);
+
+        // another coordinator (same key, its view filled from ZooKeeper) reads and changes the same record
+        try (InstanceStore other = new InstanceStore(zooKeeper.client(), cipher, 10)) {
+            other.start();
+            assertThat(other.awaitInitialized(Duration.ofSeconds(30))).isTrue();
+            InstanceDocument changed = other.update(
+                    "i1",
+                    current -> current.withInstance(current.instance().withUserId("someone")),
+                    () -> MetaServiceException.invalid("missing"));
+            assertThat(changed.instance().ramUser().ak()).isEqualTo("ram-ak-2");
+            assertThat(changed.instance().objInfo().get(0).sk()).isEqualTo("my-secret-key");
+            assertThat(stored("i1").path("ram_user")).isEqualTo(afterRotation.path("ram_user"));
         }
     }
 

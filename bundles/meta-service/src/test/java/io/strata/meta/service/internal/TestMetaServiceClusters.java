@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /** Clusters, nodes and the cluster status machine (behaviour file §4–§5.4). */
 final class TestMetaServiceClusters {
+    private static final String CACHE_HELP = "Ms nodes memory cache may be inconsistent, pls check registry key may be"
+            + " contain 127.0.0.1, and call get_instance api get instance info from fdb";
+    private static final String DROP_HELP = " help Msg=" + CACHE_HELP;
     private static final String SQL_CLUSTER = """
             {"instance_id": "i", "cluster": {"cluster_name": "RESERVED_CLUSTER_NAME_FOR_SQL_SERVER", "cluster_id": "RESERVED_CLUSTER_ID_FOR_SQL_SERVER",
              "type": "SQL", "nodes": [{"cloud_unique_id": "1:i:fe-1", "ip": "127.0.0.1", "edit_log_port": 12103, "node_type": "FE_MASTER"}]}}""";
@@ -165,13 +168,12 @@ final class TestMetaServiceClusters {
                                 "ALREADY_EXISTED",
                                 "compute node endpoint has been added, registered be node=172.21.0.5:9050")));
         assertThat(addCluster("COMPUTE", "c2", "{\"cloud_unique_id\": \"1:i:be-2\", \"heartbeat_port\": 9050}"))
-                .isEqualTo(
-                        new Reply(
-                                400,
-                                error(
-                                        "INVALID_ARGUMENT",
-                                        "add node input args node invalid, cluster={\"cluster_id\":\"c2\",\"cluster_name\":\"c2\","
-                                                + "\"type\":\"COMPUTE\",\"nodes\":[{\"cloud_unique_id\":\"1:i:be-2\",\"heartbeat_port\":9050}]}")));
+                .isEqualTo(new Reply(
+                        400,
+                        error(
+                                "INVALID_ARGUMENT",
+                                "add node input args node invalid, cluster="
+                                        + "{\"cloud_unique_id\":\"1:i:be-2\",\"heartbeat_port\":9050}")));
         // the same cloud_unique_id under another instance
         meta.call("create_instance", "{\"instance_id\": \"j\"}");
         assertThat(
@@ -509,14 +511,38 @@ final class TestMetaServiceClusters {
                         error(
                                 "NOT_FOUND",
                                 "not found ,cloud_unique_id can not find to drop node, instance_id=i cluster_name=cluster_name1 "
-                                        + "cluster_id=cluster_id1 cloud_unique_id=1:i:be-2")));
+                                        + "cluster_id=cluster_id1 node_info=cloud_unique_id: \"1:i:be-2\"\nip: \"172.21.0.99\"\n"
+                                        + "heartbeat_port: 9051\n" + DROP_HELP)));
         assertThat(
                         meta.call(
                                 "drop_node",
                                 "{\"instance_id\": \"i\", \"cluster\": {\"cluster_name\": \"cluster_name1\", \"type\": \"COMPUTE\","
                                         + " \"nodes\": [{\"cloud_unique_id\": \"1:i:be-77\", \"ip\": \"172.21.0.50\", \"heartbeat_port\": 9051}]}}"))
                 .isEqualTo(new Reply(
-                        404, error("NOT_FOUND", "not found ,can not find to drop nodes by cloud_unique_id=1:i:be-77")));
+                        404,
+                        error(
+                                "NOT_FOUND",
+                                "not found ,can not find to drop nodes by cloud_unique_id=1:i:be-77 instance_id=i"
+                                        + " cluster_name=cluster_name1 cluster_id=" + DROP_HELP)));
+        // registered, but not in the cluster the request names
+        meta.call(
+                "add_cluster",
+                "{\"instance_id\": \"i\", \"cluster\": {\"cluster_name\": \"empty\", \"cluster_id\": \"empty\", \"type\": \"COMPUTE\"}}");
+        assertThat(meta.call(
+                        "drop_node", addTwo.replace("cluster_name1", "empty").replace("cluster_id1", "empty")))
+                .isEqualTo(new Reply(
+                        404,
+                        error(
+                                "NOT_FOUND",
+                                "not found ,failed to find node to drop, instance_id=i cluster_id=empty cluster_name=empty"
+                                        + " cluster={\"cluster_id\":\"empty\",\"cluster_name\":\"empty\",\"type\":\"COMPUTE\","
+                                        + "\"cluster_status\":\"NORMAL\",\"ctime\":\"1795392000\",\"mtime\":\"1795392000\"}"
+                                        + " help Msg =" + CACHE_HELP)));
+        // a cluster the instance does not have: nothing happens
+        assertThat(meta.call(
+                        "drop_node", addTwo.replace("cluster_name1", "nope").replace("cluster_id1", "nope")))
+                .isEqualTo(new Reply(200, OK));
+        assertThat(meta.store().index().resolve("1:i:be-2")).isPresent();
         assertThat(meta.call("drop_node", addTwo)).isEqualTo(new Reply(200, OK));
         assertThat(meta.store().index().resolve("1:i:be-2")).isEmpty();
 
@@ -536,6 +562,238 @@ final class TestMetaServiceClusters {
                         + " \"nodes\": [{\"cloud_unique_id\": \"1:i:fe-1\", \"ip\": \"127.0.0.1\", \"edit_log_port\": 12103}]}}";
         assertThat(meta.call("drop_node", master))
                 .isEqualTo(new Reply(400, error("INVALID_ARGUMENT", "instance invalid, cant modify, plz check")));
+    }
+
+    /** A VIRTUAL cluster request; {@code names} and {@code policy} are JSON, or null to leave them out. */
+    private Reply virtual(String call, String id, String names, String policy) {
+        StringBuilder cluster = new StringBuilder(
+                "{\"cluster_name\": \"" + id + "\", \"cluster_id\": \"" + id + "\", \"type\": \"VIRTUAL\"");
+        if (names != null) {
+            cluster.append(", \"cluster_names\": ").append(names);
+        }
+        if (policy != null) {
+            cluster.append(", \"cluster_policy\": ").append(policy);
+        }
+        return meta.call(call, "{\"instance_id\": \"i\", \"cluster\": " + cluster + "}}");
+    }
+
+    private static String policy(String active, String standby) {
+        return "{\"type\": \"ActiveStandby\", \"active_cluster_name\": \"" + active
+                + "\", \"standby_cluster_names\": [\"" + standby + "\"]}";
+    }
+
+    private static Reply invalid(String message) {
+        return new Reply(400, error("INVALID_ARGUMENT", message));
+    }
+
+    private String getCluster(String id) {
+        Reply reply = meta.call("get_cluster", "{\"cloud_unique_id\": \"1:i:x\", \"cluster_id\": \"" + id + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.body();
+    }
+
+    @Test
+    void testVirtualClusterArguments() {
+        String pair = "[\"c1\", \"c2\"]";
+        String both = policy("c1", "c2");
+        assertThat(meta.call(
+                        "add_cluster",
+                        "{\"instance_id\": \"i\", \"cluster\": {\"cluster_name\": \"v\", \"cluster_id\": \"v\","
+                                + " \"type\": \"VIRTUAL\", \"public_endpoint\": \"public_endpoint\"}}"))
+                .isEqualTo(invalid("Inconsistent virtual cluster args"));
+        assertThat(
+                        meta.call(
+                                "add_cluster",
+                                "{\"instance_id\": \"i\", \"cluster\": {\"cluster_name\": \"v\", \"cluster_id\": \"v\","
+                                        + " \"type\": \"VIRTUAL\", \"nodes\": [{\"ip\": \"127.0.0.1\", \"heartbeat_port\": 9999}]}}"))
+                .isEqualTo(invalid("Inconsistent virtual cluster args"));
+        String together = "subcgs and policy must be Incoming at the same time or do not transmit at the same time";
+        assertThat(virtual("add_cluster", "v", "[\"not_exist_cluster_1\"]", null))
+                .isEqualTo(invalid(together));
+        assertThat(virtual("add_cluster", "v", null, both)).isEqualTo(invalid(together));
+        assertThat(virtual("add_cluster", "v", "[\"c1\", \"c2\", \"c3\"]", both))
+                .isEqualTo(invalid("Currently, just support two sub clusters"));
+        assertThat(virtual("add_cluster", "v", "[\"only_one_cluster\"]", both))
+                .isEqualTo(invalid("Currently, just support two sub clusters"));
+        // sub-cluster names are always checked, whatever strata.metaservice.cluster.name.check.enabled says
+        assertThat(virtual("add_cluster", "v", "[\"*_regex_err_cluster\", \"c2\"]", both))
+                .isEqualTo(invalid("cluster name *_regex_err_cluster does not match regex ^[a-zA-Z][a-zA-Z0-9_]*$"));
+        assertThat(virtual(
+                        "add_cluster",
+                        "v",
+                        pair,
+                        "{\"active_cluster_name\": \"c1\", \"standby_cluster_names\": [\"c2\"]}"))
+                .isEqualTo(invalid("plz set cluster policy type, use virtual cluster policy"));
+        String inconsistent = "Inconsistent cluster policy: active_cluster_name must be set if standby_cluster_names"
+                + " are present, and vice versa.";
+        assertThat(virtual(
+                        "add_cluster", "v", pair, "{\"type\": \"ActiveStandby\", \"standby_cluster_names\": [\"c2\"]}"))
+                .isEqualTo(invalid(inconsistent));
+        assertThat(virtual("add_cluster", "v", pair, "{\"type\": \"ActiveStandby\", \"active_cluster_name\": \"c1\"}"))
+                .isEqualTo(invalid(inconsistent));
+        assertThat(virtual("add_cluster", "v", pair, policy("c3", "c2")))
+                .isEqualTo(invalid("active_cluster_name must not be empty and must be in cluster_names"));
+        assertThat(virtual("add_cluster", "v", pair, policy("c1", "c3")))
+                .isEqualTo(invalid("standby_cluster_name c3 must be in cluster_names"));
+        assertThat(virtual("add_cluster", "v", pair, policy("c2", "c2")))
+                .isEqualTo(invalid("active_cluster_name is same of standby_cluster_name"));
+        for (String threshold : List.of("0", "-1")) {
+            assertThat(virtual(
+                            "add_cluster",
+                            "v",
+                            pair,
+                            both.replace("}", ", \"failover_failure_threshold\": " + threshold + "}")))
+                    .as(threshold)
+                    .isEqualTo(invalid("failover_failure_threshold must be greater than 0 and less than max(int64)"));
+        }
+        for (String percent : List.of("0", "-1", "101")) {
+            assertThat(virtual(
+                            "add_cluster",
+                            "v",
+                            pair,
+                            both.replace("}", ", \"unhealthy_node_threshold_percent\": \"" + percent + "\"}")))
+                    .as(percent)
+                    .isEqualTo(invalid(
+                            "unhealthy_node_threshold_percent must be greater than 0 and less than or equal to 100"));
+        }
+        // the arguments hold, the sub-clusters do not exist yet
+        assertThat(virtual("add_cluster", "v", pair, both))
+                .isEqualTo(
+                        invalid("sub cluster c1 not been added in instance, plz add it before create virtual cluster"));
+    }
+
+    @Test
+    void testVirtualClusterLifecycle() {
+        assertThat(addCluster("COMPUTE", "c1", "")).isEqualTo(new Reply(200, OK));
+        assertThat(addCluster("COMPUTE", "c2", "")).isEqualTo(new Reply(200, OK));
+        assertThat(meta.call("add_cluster", SQL_CLUSTER)).isEqualTo(new Reply(200, OK));
+        assertThat(virtual(
+                        "add_cluster",
+                        "v",
+                        "[\"c1\", \"RESERVED_CLUSTER_NAME_FOR_SQL_SERVER\"]",
+                        policy("c1", "RESERVED_CLUSTER_NAME_FOR_SQL_SERVER")))
+                .isEqualTo(invalid("sub cluster RESERVED_CLUSTER_NAME_FOR_SQL_SERVER 's type must be eq COMPUTE"));
+        assertThat(virtual("add_cluster", "v1", "[\"c1\", \"c2\"]", policy("c2", "c1")))
+                .isEqualTo(new Reply(200, OK));
+        // kept with the policy's default thresholds; no status, no nodes
+        assertThat(getCluster("v1"))
+                .contains(String.join(
+                        "\n",
+                        "        \"cluster_names\": [",
+                        "            \"c1\",",
+                        "            \"c2\"",
+                        "        ],",
+                        "        \"cluster_policy\": {",
+                        "            \"type\": \"ActiveStandby\",",
+                        "            \"active_cluster_name\": \"c2\",",
+                        "            \"standby_cluster_names\": [",
+                        "                \"c1\"",
+                        "            ],",
+                        "            \"failover_failure_threshold\": \"3\",",
+                        "            \"unhealthy_node_threshold_percent\": \"100\"",
+                        "        }"))
+                .doesNotContain("cluster_status");
+        // a sub-cluster belongs to one virtual cluster at most
+        assertThat(virtual("add_cluster", "v2", "[\"c1\", \"c2\"]", policy("c1", "c2")))
+                .isEqualTo(invalid("sub cluster c1 has been add by other vcg=v1"));
+        // an empty virtual cluster is allowed
+        assertThat(virtual("add_cluster", "v3", null, null)).isEqualTo(new Reply(200, OK));
+        // only COMPUTE clusters have a status
+        assertThat(
+                        meta.call(
+                                "set_cluster_status",
+                                "{\"instance_id\": \"i\", \"cluster\": {\"cluster_id\": \"v1\", \"cluster_status\": \"SUSPENDED\"}}"))
+                .isEqualTo(invalid("just support set COMPUTE cluster status"));
+        assertThat(meta.call("get_cluster_status", "{\"instance_ids\": [\"i\"]}")
+                        .body())
+                .contains("\"cluster_id\": \"c1\"", "\"cluster_id\": \"c2\"")
+                .doesNotContain("\"cluster_id\": \"v1\"", "\"cluster_id\": \"v3\"");
+        // a sub-cluster goes after its virtual cluster
+        String dropC1 = "{\"instance_id\": \"i\", \"cluster\": {\"cluster_id\": \"c1\"}}";
+        assertThat(meta.call("drop_cluster", dropC1))
+                .isEqualTo(new Reply(
+                        409,
+                        error(
+                                "ALREADY_EXISTED",
+                                "failed to drop cluster, this cluster owned by virtual cluster=v1 if you want drop this"
+                                        + " cluster, please drop virtual cluster=v1 firstly")));
+        assertThat(meta.call("drop_cluster", "{\"instance_id\": \"i\", \"cluster\": {\"cluster_id\": \"v1\"}}"))
+                .isEqualTo(new Reply(200, OK));
+        assertThat(meta.call("drop_cluster", dropC1)).isEqualTo(new Reply(200, OK));
+    }
+
+    @Test
+    void testAlterVirtualCluster() {
+        for (String name : List.of("c1", "c2", "c4")) {
+            assertThat(addCluster("COMPUTE", name, "")).isEqualTo(new Reply(200, OK));
+        }
+        assertThat(virtual("add_cluster", "v", null, null)).isEqualTo(new Reply(200, OK));
+        assertThat(
+                        meta.call(
+                                "alter_vcluster_info",
+                                "{\"instance_id\": \"i\", \"cluster\": {\"type\": \"VIRTUAL\", \"cluster_names\": [\"c1\", \"c2\"]}}"))
+                .isEqualTo(invalid("missing cluster_id="));
+        assertThat(
+                        meta.call(
+                                "alter_vcluster_info",
+                                "{\"instance_id\": \"i\", \"cluster\": {\"cluster_id\": \"nope\", \"cluster_name\": \"nope\"}}"))
+                .isEqualTo(
+                        invalid("failed to find cluster to update, instance_id=i cluster_id=nope cluster_name=nope"));
+        // sub-clusters and policy arrive together, and the policy needs its type
+        assertThat(virtual(
+                        "alter_vcluster_info",
+                        "v",
+                        "[\"c2\", \"c1\"]",
+                        "{\"active_cluster_name\": \"c2\", \"standby_cluster_names\": [\"c1\"]}"))
+                .isEqualTo(invalid("plz set cluster policy type, use virtual cluster policy"));
+        assertThat(virtual("alter_vcluster_info", "v", "[\"c2\", \"c1\"]", null))
+                .isEqualTo(invalid(
+                        "subcgs and policy must be Incoming at the same time or do not transmit at the same time"));
+        assertThat(virtual("alter_vcluster_info", "v", "[\"c2\", \"c1\"]", policy("c2", "c1")))
+                .isEqualTo(new Reply(200, OK));
+        assertThat(getCluster("v"))
+                .contains("\"active_cluster_name\": \"c2\"", "\"failover_failure_threshold\": \"3\"");
+
+        // new sub-clusters without a new policy: the active one must still be among them
+        assertThat(virtual("alter_vcluster_info", "v", "[\"c1\", \"c4\"]", null))
+                .isEqualTo(invalid("active_cluster_name must not be empty and must be in cluster_names"));
+        // policy fields alone are merged into the current policy
+        assertThat(virtual("v1/alter_vcluster_info", "v", null, policy("c1", "c2")))
+                .isEqualTo(new Reply(200, OK));
+        assertThat(getCluster("v"))
+                .contains("\"active_cluster_name\": \"c1\"", "\"standby_cluster_names\": [\n                \"c2\"");
+        assertThat(virtual(
+                        "alter_vcluster_info",
+                        "v",
+                        null,
+                        "{\"type\": \"ActiveStandby\", \"active_cluster_name\": \"c2\"}"))
+                .isEqualTo(invalid("active_cluster_name is same of standby_cluster_name"));
+        assertThat(virtual("alter_vcluster_info", "v", null, "{\"failover_failure_threshold\": 55}"))
+                .isEqualTo(new Reply(200, OK));
+        assertThat(getCluster("v"))
+                .contains("\"failover_failure_threshold\": \"55\"", "\"active_cluster_name\": \"c1\"");
+        assertThat(virtual("alter_vcluster_info", "v", null, "{\"unhealthy_node_threshold_percent\": 200}"))
+                .isEqualTo(invalid(
+                        "unhealthy_node_threshold_percent must be greater than 0 and less than or equal to 100"));
+        assertThat(virtual("alter_vcluster_info", "v", null, policy("c1", "not_exist_cluster_name_6")))
+                .isEqualTo(invalid("sub cluster not_exist_cluster_name_6 not been added in instance, plz add it before"
+                        + " create virtual cluster"));
+        assertThat(virtual("alter_vcluster_info", "v", "[\"c1\"]", null))
+                .isEqualTo(invalid("Currently, just support two sub clusters"));
+        // what failed changed nothing
+        assertThat(getCluster("v"))
+                .contains("\"failover_failure_threshold\": \"55\"", "\"unhealthy_node_threshold_percent\": \"100\"");
+        // sub-clusters of another virtual cluster, and a COMPUTE cluster (it has a status) is no virtual cluster
+        String alterC4 = "{\"instance_id\": \"i\", \"cluster\": {\"cluster_id\": \"c4\", %s}}";
+        assertThat(meta.call(
+                        "alter_vcluster_info",
+                        alterC4.formatted(
+                                "\"cluster_names\": [\"c1\", \"c2\"], \"cluster_policy\": " + policy("c1", "c2"))))
+                .isEqualTo(invalid("sub cluster c1 has been add by other vcg=v"));
+        assertThat(meta.call(
+                        "alter_vcluster_info",
+                        alterC4.formatted("\"cluster_policy\": {\"failover_failure_threshold\": 5}")))
+                .isEqualTo(invalid("Inconsistent virtual cluster args"));
     }
 
     @Test

@@ -275,6 +275,36 @@ final class TestMetaServiceInstances {
     }
 
     @Test
+    void testLowerCamelCaseFieldNames() {
+        // protobuf's JSON parser takes lowerCamelCase names too, at any depth
+        assertThat(meta.call("create_instance", "{\"instanceId\": \"i\", \"userId\": \"u\"}"))
+                .isEqualTo(new Reply(200, OK));
+        assertThat(meta.call("add_cluster", """
+                {"instance_id": "i", "cluster": {"clusterName": "c", "clusterId": "c", "type": "COMPUTE",
+                 "nodes": [{"cloudUniqueId": "1:i:a", "ip": "127.0.0.1", "heartbeatPort": 9050}]}}
+                """)).isEqualTo(new Reply(200, OK));
+        assertThat(meta.call("get_cluster", "{\"cloudUniqueId\": \"1:i:a\", \"cluster_id\": \"c\"}")
+                        .body())
+                .contains("\"cluster_name\": \"c\"", "\"heartbeat_port\": 9050");
+        // a bad value is reported alike whether or not some name needed renaming
+        Reply snake = meta.call(
+                "add_cluster", "{\"instance_id\": \"i\", \"cluster\": {\"nodes\": [{\"heartbeat_port\": \"abc\"}]}}");
+        Reply camel = meta.call(
+                "add_cluster", "{\"instanceId\": \"i\", \"cluster\": {\"nodes\": [{\"heartbeat_port\": \"abc\"}]}}");
+        assertThat(snake.status()).isEqualTo(400);
+        assertThat(snake.body())
+                .contains("parse http request 'add_cluster': INVALID_ARGUMENT:(cluster.nodes.[0].heartbeat_port): ");
+        assertThat(camel).isEqualTo(snake);
+    }
+
+    @Test
+    void testPreRenderedOkIsTheRenderedEnvelope() {
+        assertThat(MetaServiceResource.OK)
+                .isEqualTo(TestingMetaService.render(new MetaServiceResource.Envelope("OK", "", null)))
+                .isEqualTo(OK);
+    }
+
+    @Test
     void testCallsAreTimed() {
         meta.call("get_instance", null);
         meta.call("v1/get_instance", null);

@@ -5,7 +5,10 @@ import static io.strata.meta.service.internal.TestingMetaService.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.meta.service.internal.TestingMetaService.Reply;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,72 @@ final class TestMetaServiceTools {
                                 null)
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void testGetValueFormats() throws Exception {
+        String begin = "{\"cloud_unique_id\": \"" + CUID + "\", \"txn_info\": {\"db_id\": 7, \"label\": \"l1\"}}";
+        Map<String, String> label =
+                Map.of("key_type", "TxnLabelKey", "instance_id", "inst", "db_id", "7", "label", "l1");
+        assertThat(meta.call("begin_txn", begin).status()).isEqualTo(200);
+        // a label: its JSON, then the transaction that wrote it
+        assertThat(meta.call("get_value", label, null)).isEqualTo(new Reply(200, "{\"txn_ids\":[\"1\"]}\ntxn_id=1\n"));
+        assertThat(meta.call("abort_txn", "{\"cloud_unique_id\": \"" + CUID + "\", \"txn_id\": 1}"))
+                .isEqualTo(new Reply(200, OK));
+        assertThat(meta.call("begin_txn", begin).status()).isEqualTo(200);
+        assertThat(meta.call("get_value", label, null))
+                .isEqualTo(new Reply(200, "{\"txn_ids\":[\"1\",\"2\"]}\ntxn_id=2\n"));
+        assertThat(meta.call(
+                        "get_value", Map.of("key_type", "TxnIndexKey", "instance_id", "inst", "txn_id", "2"), null))
+                .isEqualTo(new Reply(200, "{\"tablet_index\":{\"db_id\":\"7\"}}\n"));
+        // the key type says how to read the key given in hex: an instance key is read as no other
+        String txnIndexKey = KeyCodec.hex(Keys.txnIndex("inst", 2));
+        assertThat(meta.call("get_value", Map.of("key", txnIndexKey, "key_type", "TxnIndexKey"), null))
+                .isEqualTo(new Reply(200, "{\"tablet_index\":{\"db_id\":\"7\"}}\n"));
+        assertThat(meta.call("get_value", Map.of("key", txnIndexKey, "key_type", "InstanceKey"), null))
+                .isEqualTo(new Reply(500, error("INTERNAL_ERROR", "kv not found, key=" + txnIndexKey)));
+        assertThat(meta.call("get_value", Map.of("key", txnIndexKey), null))
+                .isEqualTo(new Reply(400, error("INVALID_ARGUMENT", "key_type not supported: (empty)")));
+
+        // Strata writes no delete bitmaps; one put there is printed in hex, zero-padded only at the first byte as the
+        // reference does
+        CuratorFramework curator = meta.zooKeeper().curator();
+        Map<String, String> bitmap = Map.of(
+                "key_type",
+                "MetaDeleteBitmap",
+                "instance_id",
+                "inst",
+                "tablet_id",
+                "5",
+                "rowest_id",
+                "r1",
+                "version",
+                "2",
+                "seg_id",
+                "0");
+        byte[] bitmapKey = Keys.KeyType.MetaDeleteBitmap.encode(List.of("inst", "5", "r1", "2", "0"));
+        curator.create().creatingParentsIfNeeded().forPath(KvStore.path(bitmapKey), new byte[] {1, 2, (byte) 0xab, 0});
+        assertThat(meta.call("get_value", bitmap, null)).isEqualTo(new Reply(200, "012ab0\n"));
+        // an empty value, or one that does not read as the key type's message
+        curator.setData().forPath(KvStore.path(bitmapKey), new byte[0]);
+        assertThat(meta.call("get_value", bitmap, null))
+                .isEqualTo(new Reply(
+                        400, error("INVALID_ARGUMENT", "failed to parse value, key=" + KeyCodec.hex(bitmapKey))));
+        byte[] infoKey = Keys.txnInfo("inst", 7, 99);
+        curator.create().forPath(KvStore.path(infoKey), "not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(meta.call(
+                        "get_value",
+                        Map.of("key_type", "TxnInfoKey", "instance_id", "inst", "db_id", "7", "txn_id", "99"),
+                        null))
+                .isEqualTo(new Reply(
+                        400, error("INVALID_ARGUMENT", "failed to parse value, key=" + KeyCodec.hex(infoKey))));
+    }
+
+    @Test
+    void testBitmapHex() {
+        assertThat(KeyCalls.bitmapHex(new byte[] {0x0f, 0x0f, 0x10, (byte) 0xff}))
+                .isEqualTo("0ff10ff");
+        assertThat(KeyCalls.bitmapHex(new byte[0])).isEmpty();
     }
 
     private void createTablet() {

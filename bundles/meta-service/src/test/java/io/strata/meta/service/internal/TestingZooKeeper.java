@@ -2,7 +2,9 @@ package io.strata.meta.service.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -14,6 +16,7 @@ import org.apache.curator.test.TestingServer;
 final class TestingZooKeeper implements AutoCloseable {
     private final TestingServer server;
     private final CuratorFramework curator;
+    private final List<CuratorFramework> clients = new CopyOnWriteArrayList<>();
 
     TestingZooKeeper() throws Exception {
         InstanceSpec spec = new InstanceSpec(
@@ -26,7 +29,7 @@ final class TestingZooKeeper implements AutoCloseable {
         return curator;
     }
 
-    /** Another client on the same server, as a second coordinator would have. */
+    /** Another client on the same server, as a second coordinator would have; closed with this server. */
     CuratorFramework client() {
         CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.getConnectString())
@@ -35,6 +38,7 @@ final class TestingZooKeeper implements AutoCloseable {
                 .connectionTimeoutMs(10_000)
                 .retryPolicy(new RetryOneTime(100))
                 .build();
+        clients.add(client);
         client.start();
         return client;
     }
@@ -45,7 +49,7 @@ final class TestingZooKeeper implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        curator.close();
+        clients.forEach(CuratorFramework::close);
         server.close();
     }
 
