@@ -27,13 +27,23 @@ public final class TestingZooKeeper implements AutoCloseable {
         return server;
     }
 
+    /** The first client, made on first use: the one a test's own node would have. */
+    public synchronized CuratorFramework curator() {
+        return clients.isEmpty() ? client() : clients.get(0);
+    }
+
+    /** Stops and restarts the server on the same port; sessions survive if it is quick. */
+    public void restartServer() throws Exception {
+        server.restart();
+    }
+
     /** A new client, as another node would have; closed with this server. */
     public synchronized CuratorFramework client() {
         CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.getConnectString())
                 .namespace("strata")
                 .sessionTimeoutMs(30_000)
-                .connectionTimeoutMs(2_000)
+                .connectionTimeoutMs(10_000)
                 .retryPolicy(new RetryOneTime(100))
                 .build();
         client.start();
