@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
 /** The kernel's HTTP surface, in process: root listing, whiteboard dynamics, the one error policy. */
@@ -104,6 +107,46 @@ final class TestKernelHttp {
             broken.unregister();
         }
         assertThat(node.get("/api/v1/health").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A health check is held, not fetched and released per probe: for a delayed DS component that
+     * would mean activating and deactivating it on every request.
+     */
+    @Test
+    void testHealthChecksAreHeldAcrossProbes() {
+        AtomicInteger created = new AtomicInteger();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(HealthService.NAME_PROPERTY, "held");
+        ServiceRegistration<?> registration = node.kernel()
+                .context()
+                .registerService(
+                        HealthCheck.class.getName(),
+                        new ServiceFactory<HealthCheck>() {
+                            @Override
+                            public HealthCheck getService(Bundle bundle, ServiceRegistration<HealthCheck> reg) {
+                                created.incrementAndGet();
+                                return new HealthCheck() {
+                                    @Override
+                                    protected Result check() {
+                                        return Result.healthy();
+                                    }
+                                };
+                            }
+
+                            @Override
+                            public void ungetService(
+                                    Bundle bundle, ServiceRegistration<HealthCheck> reg, HealthCheck service) {}
+                        },
+                        properties);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(node.get("/api/v1/health").body()).contains("\"held\":\"ok\"");
+            }
+            assertThat(created.get()).isEqualTo(1);
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test

@@ -6,14 +6,12 @@ import com.codahale.metrics.health.HealthCheck;
 import io.strata.api.v1.HealthResponse;
 import io.strata.kernel.internal.bundles.BundleManager;
 import io.strata.kernel.internal.zookeeper.ZooKeeperService;
-import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -34,6 +32,7 @@ public final class HealthService {
     private final BundleManager bundles;
     private final BooleanSupplier started;
     private final ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> componentRuntime;
+    private final ServiceTracker<HealthCheck, HealthCheck> healthChecks;
     private final AtomicReference<ComponentProblems> componentProblems = new AtomicReference<>();
 
     /** Component problems as of one change count of the component runtime. */
@@ -47,6 +46,8 @@ public final class HealthService {
         this.started = requireNonNull(started, "started is null");
         this.componentRuntime = new ServiceTracker<>(context, ServiceComponentRuntime.class, null);
         this.componentRuntime.open();
+        this.healthChecks = new ServiceTracker<>(context, HealthCheck.class, null);
+        this.healthChecks.open();
     }
 
     public HealthResponse check() {
@@ -104,28 +105,18 @@ public final class HealthService {
         return problems;
     }
 
+    /**
+     * Runs every bundle health check. The checks are held by a tracker rather than fetched and
+     * released on each call: releasing a delayed DS component's last use deactivates it, so a
+     * health probe would otherwise build and tear down every such component on every request.
+     */
     private Map<String, HealthCheck.Result> healthChecks() {
         Map<String, HealthCheck.Result> results = new TreeMap<>();
-        Collection<ServiceReference<HealthCheck>> references;
-        try {
-            references = context.getServiceReferences(HealthCheck.class, null);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        for (ServiceReference<HealthCheck> reference : references) {
-            HealthCheck check = context.getService(reference);
-            if (check == null) {
-                continue;
-            }
-            try {
-                Object name = reference.getProperty(NAME_PROPERTY);
-                HealthCheck.Result result = check.execute();
-                String label = name == null ? check.getClass().getName() : name.toString();
-                results.put(label, result);
-            } finally {
-                context.ungetService(reference);
-            }
-        }
+        healthChecks.getTracked().forEach((reference, check) -> {
+            Object name = reference.getProperty(NAME_PROPERTY);
+            String label = name == null ? check.getClass().getName() : name.toString();
+            results.put(label, check.execute());
+        });
         return results;
     }
 }
