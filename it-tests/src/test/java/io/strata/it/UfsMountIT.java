@@ -76,7 +76,9 @@ final class UfsMountIT {
     static void startStoresAndNode() throws Exception {
         node = StrataProcess.install(UfsMountIT.class);
         // the mini-cluster takes as long as the node to start: side by side
-        Path hdfsDir = node.scratchDir().resolve("minidfs-" + UUID.randomUUID());
+        // beside the node's folder, not in it: the node's folder goes first when the class ends
+        Path hdfsDir = Path.of(System.getProperty("strata.it.work.dir", System.getProperty("java.io.tmpdir")))
+                .resolve("UfsMountIT-minidfs-" + UUID.randomUUID());
         CompletableFuture<MiniDFSCluster> cluster = CompletableFuture.supplyAsync(() -> startHdfs(hdfsDir));
         try {
             s3 = new S3ProxyJunitCore.Builder()

@@ -17,4 +17,11 @@ public @interface MountConfig {
             description = "How long mounting waits for the UFS to answer its reachability check before"
                     + " refusing the mount.")
     long check_timeout_ms() default 30_000;
+
+    @AttributeDefinition(
+            description = "How long a mount change (and a read of the table while this node's view is"
+                    + " still loading) waits for ZooKeeper, first for a connection and then for the answer,"
+                    + " before answering 503. A change that timed out may still be made once ZooKeeper"
+                    + " answers.")
+    long zookeeper_timeout_ms() default 10_000;
 }

@@ -23,7 +23,9 @@ import org.osgi.service.component.annotations.Reference;
  * liveness probe. It reads this node's view of the table and the installed connectors only, so it
  * costs no call to ZooKeeper or to a store.
  */
-@Component(service = HealthCheck.class, property = "strata.health.name=mounts")
+// immediate: the kernel gets and ungets the service on every health request, and a delayed
+// component would be created and dropped each time
+@Component(service = HealthCheck.class, property = "strata.health.name=mounts", immediate = true)
 public final class MountHealthCheck extends HealthCheck {
     private final MountService mounts;
     private final UfsConnectors connectors;

@@ -18,6 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.curator.framework.CuratorFramework;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,25 +51,53 @@ public final class MountService implements MountTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MountService.class);
     private static final Duration VIEW_WAIT = Duration.ofSeconds(5);
+    private static final AtomicLong ZOOKEEPER_THREADS = new AtomicLong();
 
+    private final CuratorFramework curator;
     private final UfsConnectors connectors;
     private final Duration checkTimeout;
+    private final Duration zooKeeperTimeout;
+    /** Runs the direct ZooKeeper calls, so that a caller waits for them a bounded time. */
+    private final ExecutorService zooKeeperCalls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "strata-mount-zookeeper-" + ZOOKEEPER_THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Optional<Path> staticFile;
     private final Optional<SortedMap<String, MountPoint>> staticTable;
     private final Optional<MountStore> store;
 
     @Activate
     public MountService(@Reference CuratorFramework curator, @Reference UfsConnectors connectors, MountConfig config) {
-        this(curator, connectors, staticFile(config.table_static()), Duration.ofMillis(config.check_timeout_ms()));
+        this(
+                curator,
+                connectors,
+                staticFile(config.table_static()),
+                Duration.ofMillis(config.check_timeout_ms()),
+                Duration.ofMillis(config.zookeeper_timeout_ms()));
     }
 
     MountService(CuratorFramework curator, UfsConnectors connectors, Optional<Path> staticFile, Duration checkTimeout) {
-        requireNonNull(curator, "curator is null");
+        this(curator, connectors, staticFile, checkTimeout, Duration.ofSeconds(10));
+    }
+
+    MountService(
+            CuratorFramework curator,
+            UfsConnectors connectors,
+            Optional<Path> staticFile,
+            Duration checkTimeout,
+            Duration zooKeeperTimeout) {
+        this.curator = requireNonNull(curator, "curator is null");
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.staticFile = requireNonNull(staticFile, "staticFile is null");
         this.checkTimeout = requireNonNull(checkTimeout, "checkTimeout is null");
+        this.zooKeeperTimeout = requireNonNull(zooKeeperTimeout, "zooKeeperTimeout is null");
         if (checkTimeout.isNegative() || checkTimeout.isZero()) {
             throw new IllegalArgumentException("strata.mount.check.timeout.ms must be positive");
+        }
+        if (zooKeeperTimeout.isNegative() || zooKeeperTimeout.isZero()) {
+            throw new IllegalArgumentException("strata.mount.zookeeper.timeout.ms must be positive");
         }
         if (staticFile.isPresent()) {
             SortedMap<String, MountPoint> table;
@@ -96,7 +132,11 @@ public final class MountService implements MountTable {
 
     @Deactivate
     void close() {
-        store.ifPresent(MountStore::close);
+        try {
+            store.ifPresent(MountStore::close);
+        } finally {
+            zooKeeperCalls.shutdownNow();
+        }
     }
 
     /** Whether the table comes from a file and cannot be changed through the API. */
@@ -114,7 +154,8 @@ public final class MountService implements MountTable {
             return List.copyOf(mountStore.view().values());
         }
         // the view is still loading (just started): ask ZooKeeper
-        return mountStore.read().mountPoints();
+        return zooKeeper(
+                "reading the mount table", false, () -> mountStore.read().mountPoints());
     }
 
     /**
@@ -184,9 +225,17 @@ public final class MountService implements MountTable {
         }
         MountStore mountStore = store.orElseThrow();
         // fail fast before contacting the UFS; the change itself is checked again when it is made
-        MountRules.checkConflicts(mount, mountStore.read().mountPoints());
+        MountRules.checkConflicts(
+                mount,
+                zooKeeper(
+                        "reading the mount table",
+                        false,
+                        () -> mountStore.read().mountPoints()));
         connectors.check(mount.ufs(), mount.options(), checkTimeout);
-        mountStore.add(mount, table -> MountRules.checkConflicts(mount, table.mountPoints()));
+        zooKeeper("adding mount point " + mount.path(), true, () -> {
+            mountStore.add(mount, table -> MountRules.checkConflicts(mount, table.mountPoints()));
+            return null;
+        });
         LOG.info("Mounted {} at {} with options {}", mount.ufs(), mount.path(), mount.maskedOptions());
         if (!mountStore.awaitView(view -> mount.equals(view.get(mount.path())), VIEW_WAIT)) {
             LOG.warn("The mount of {} is in ZooKeeper but not yet in this node's view", mount.path());
@@ -205,7 +254,7 @@ public final class MountService implements MountTable {
         }
         String normalized = StrataPaths.normalize(path.strip());
         MountStore mountStore = store.orElseThrow();
-        if (!mountStore.remove(normalized)) {
+        if (!zooKeeper("removing mount point " + normalized, true, () -> mountStore.remove(normalized))) {
             throw new StrataException(ErrorKind.GONE, "No mount point found for path: " + path);
         }
         LOG.info("Unmounted {}", normalized);
@@ -235,6 +284,54 @@ public final class MountService implements MountTable {
                 throw new StrataException(ErrorKind.NOT_FOUND, "No such directory: " + resolved.path(), e);
             }
             throw failure(resolved, e);
+        }
+    }
+
+    /**
+     * Runs a direct ZooKeeper call, waiting for it at most {@code strata.mount.zookeeper.timeout.ms}
+     * (first for a connection, then for the answer): Curator retries a lost connection for minutes,
+     * and a caller must get its 503 long before.
+     *
+     * @param change whether the call changes the table (it may then still be made after the caller
+     *     gave up, as with any write whose answer is lost)
+     */
+    private <T> T zooKeeper(String what, boolean change, Callable<T> call) {
+        long timeoutMs = zooKeeperTimeout.toMillis();
+        Future<T> attempt;
+        try {
+            if (!curator.blockUntilConnected((int) Math.min(timeoutMs, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)) {
+                throw new StrataException(
+                        ErrorKind.UNAVAILABLE,
+                        "ZooKeeper is not connected (waited " + timeoutMs + " ms); the mount table cannot be "
+                                + (change ? "changed" : "read") + " now");
+            }
+            attempt = zooKeeperCalls.submit(call);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorKind.UNAVAILABLE, "Interrupted while " + what);
+        }
+        try {
+            return attempt.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            attempt.cancel(true);
+            LOG.warn("ZooKeeper did not answer within {} ms while {}", timeoutMs, what);
+            throw new StrataException(
+                    ErrorKind.UNAVAILABLE,
+                    "ZooKeeper did not answer within " + timeoutMs + " ms while " + what
+                            + (change ? "; the change may still be made: check GET /api/v1/mount" : ""));
+        } catch (InterruptedException e) {
+            attempt.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorKind.UNAVAILABLE, "Interrupted while " + what);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new StrataException(ErrorKind.INTERNAL, "Failed while " + what + ": " + cause, cause);
         }
     }
 

@@ -28,8 +28,13 @@ final class TestMountConfig {
             defaults.put(key(method), method.getDefaultValue());
         }
         assertThat(defaults)
-                .containsExactlyInAnyOrderEntriesOf(
-                        Map.of("strata.mount.table.static", "", "strata.mount.check.timeout.ms", 30_000L));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "strata.mount.table.static",
+                        "",
+                        "strata.mount.check.timeout.ms",
+                        30_000L,
+                        "strata.mount.zookeeper.timeout.ms",
+                        10_000L));
     }
 
     /** Every key carries a description in the MetaType bnd generated (what /configs shows). */

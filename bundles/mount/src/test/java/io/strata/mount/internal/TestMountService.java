@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +189,68 @@ final class TestMountService {
                 ErrorKind.INVALID_ARGUMENT,
                 "UFS testing://slow/ is not reachable: no answer within 300 ms");
         assertThat(testing.hanging.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * With ZooKeeper down, a mount change answers 503 within strata.mount.zookeeper.timeout.ms
+     * instead of waiting for Curator's retries (the kernel's client retries for minutes); once
+     * ZooKeeper is back, changes go through again.
+     */
+    @Test
+    void testZooKeeperDownFailsChangesInBoundedTime() throws Exception {
+        CuratorFramework patient = CuratorFrameworkFactory.builder()
+                .connectString(zooKeeper.server().getConnectString())
+                .namespace("strata")
+                .sessionTimeoutMs(30_000)
+                .connectionTimeoutMs(15_000)
+                .retryPolicy(new BoundedExponentialBackoffRetry(100, 5_000, 29))
+                .build();
+        patient.start();
+        MountService bounded =
+                new MountService(patient, connectors, Optional.empty(), Duration.ofSeconds(10), Duration.ofMillis(500));
+        try {
+            bounded.add("/before", folder("before"), Map.of());
+
+            zooKeeper.server().stop();
+            String during = folder("during");
+            long start = System.nanoTime();
+            for (Callable<?> change : List.<Callable<?>>of(
+                    () -> {
+                        bounded.add("/during", during, Map.of());
+                        return null;
+                    },
+                    () -> {
+                        bounded.remove("/before");
+                        return null;
+                    })) {
+                assertThatThrownBy(change::call)
+                        .isInstanceOf(StrataException.class)
+                        .hasMessageContaining("ZooKeeper")
+                        .extracting(e -> ((StrataException) e).kind())
+                        .isEqualTo(ErrorKind.UNAVAILABLE);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("two changes with a 500 ms bound each, against Curator's minutes of retries")
+                    .isLessThan(Duration.ofSeconds(15));
+            assertThat(bounded.mounts())
+                    .as("reads use the view")
+                    .extracting(MountPoint::path)
+                    .containsExactly("/before");
+
+            zooKeeper.server().restart();
+            TestingZooKeeper.await(TIMEOUT, "changes to work again", () -> {
+                try {
+                    bounded.add("/after", during, Map.of());
+                    return true;
+                } catch (StrataException e) {
+                    return false;
+                }
+            });
+            assertThat(bounded.mounts()).extracting(MountPoint::path).containsExactly("/after", "/before");
+        } finally {
+            bounded.close();
+            patient.close();
+        }
     }
 
     @Test

@@ -228,6 +228,20 @@ final class TestHdfsUfs {
                 assertThat(pages).as(mode).isBetween((all.size() + limit - 1) / limit, all.size() / limit + 1);
             }
 
+            if (!scan) {
+                // pages of one follow the NameNode's order: UTF-8 bytes compared as signed values,
+                // so the non-ASCII names come first
+                List<String> nameNodeOrder = new ArrayList<>();
+                Optional<String> marker = Optional.empty();
+                do {
+                    UfsListing page = ufs.list("d", marker, 1);
+                    page.entries().forEach(entry -> nameNodeOrder.add(entry.name()));
+                    marker = page.nextMarker();
+                } while (marker.isPresent() && nameNodeOrder.size() < 100);
+                assertThat(nameNodeOrder)
+                        .containsExactly("é", "日本", "Z", "a.txt", "b.txt", "c d", "empty", "sub", "sub.txt");
+            }
+
             assertThat(ufs.list("d/empty", Optional.empty(), 10).entries()).isEmpty();
             assertThat(ufs.list("", Optional.empty(), 10).entries())
                     .extracting(UfsStatus::path)
