@@ -22,7 +22,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,17 +31,10 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.gaul.s3proxy.junit.S3ProxyJunitCore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * S3 and HDFS mounts on a node of the tarball, over HTTP: this JVM runs a real S3 server (S3Proxy,
@@ -54,8 +46,8 @@ final class UfsMountIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String OK = "{\"status\":\"ok\"}";
     private static final String BUCKET = "it-bucket";
-    private static final String ACCESS_KEY = "it-access-key-id";
-    private static final String SECRET_KEY = "it-secret-value-42";
+    private static final String ACCESS_KEY = TestingS3.ACCESS_KEY;
+    private static final String SECRET_KEY = TestingS3.SECRET_KEY;
     private static final Map<String, String> S3_FILES = Map.of(
             "data/a.csv", "id,name\n1,alpha\n",
             "data/b.csv", "id,name\n2,beta\n",
@@ -67,7 +59,7 @@ final class UfsMountIT {
     private static final Pattern S3_PLUGIN_ACTIVE =
             Pattern.compile("\"symbolicName\":\"io\\.strata\\.ufs\\.s3\",\"version\":\"[^\"]*\",\"state\":\"ACTIVE\"");
 
-    private static S3ProxyJunitCore s3;
+    private static TestingS3 s3;
     private static MiniDFSCluster hdfs;
     private static FileSystem hdfsAdmin;
     private static StrataProcess node;
@@ -81,13 +73,10 @@ final class UfsMountIT {
                 .resolve("UfsMountIT-minidfs-" + UUID.randomUUID());
         CompletableFuture<MiniDFSCluster> cluster = CompletableFuture.supplyAsync(() -> startHdfs(hdfsDir));
         try {
-            s3 = new S3ProxyJunitCore.Builder()
-                    .withCredentials(ACCESS_KEY, SECRET_KEY)
-                    .withBlobStoreProvider("transient")
-                    .build();
-            s3.beforeEach();
-            assertThat(s3.getUri().getHost()).isEqualTo("127.0.0.1");
-            fillBucket();
+            s3 = new TestingS3();
+            assertThat(s3.uri().getHost()).isEqualTo("127.0.0.1");
+            s3.createBucket(BUCKET);
+            S3_FILES.forEach((key, content) -> s3.put(BUCKET, key, content.getBytes(UTF_8)));
             node.start();
         } finally {
             hdfs = cluster.get(120, TimeUnit.SECONDS);
@@ -113,21 +102,6 @@ final class UfsMountIT {
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the HDFS mini-cluster", e);
-        }
-    }
-
-    private static void fillBucket() {
-        try (S3Client client = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(s3.getUri())
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build()) {
-            client.createBucket(request -> request.bucket(BUCKET));
-            S3_FILES.forEach((key, content) ->
-                    client.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromString(content)));
         }
     }
 
@@ -168,7 +142,7 @@ final class UfsMountIT {
                 }
             } finally {
                 if (s3 != null) {
-                    s3.afterEach();
+                    s3.close();
                 }
             }
         }
@@ -179,7 +153,7 @@ final class UfsMountIT {
         assertThat(mount("/s3", "s3://" + BUCKET + "/data", s3Options()).body()).isEqualTo(OK);
 
         String entry = "{\"path\":\"/s3/\",\"ufs\":\"s3://" + BUCKET + "/data/\",\"options\":{"
-                + "\"s3a.accessKeyId\":\"******\",\"s3a.endpoint\":\"" + s3.getUri() + "\","
+                + "\"s3a.accessKeyId\":\"******\",\"s3a.endpoint\":\"" + s3.uri() + "\","
                 + "\"s3a.pathStyleAccess\":\"true\",\"s3a.region\":\"us-east-1\",\"s3a.secretKey\":\"******\"}}";
         HttpResponse<String> one = node.get("/api/v1/mount?path=/s3");
         assertThat(one.statusCode()).isEqualTo(200);
@@ -260,12 +234,12 @@ final class UfsMountIT {
         assertError(
                 denied,
                 400,
-                "UFS s3://" + BUCKET + "/ is not reachable: Access to bucket " + BUCKET + " is denied at " + s3.getUri()
+                "UFS s3://" + BUCKET + "/ is not reachable: Access to bucket " + BUCKET + " is denied at " + s3.uri()
                         + " (check s3a.accessKeyId and s3a.secretKey)");
         assertError(
                 mount("/s3", "s3://no-such-bucket", s3Options()),
                 400,
-                "UFS s3://no-such-bucket/ is not reachable: Bucket no-such-bucket does not exist at " + s3.getUri());
+                "UFS s3://no-such-bucket/ is not reachable: Bucket no-such-bucket does not exist at " + s3.uri());
 
         String hdfsRefused = "hdfs://127.0.0.1:" + closedPort + "/warehouse/";
         assertError(
@@ -356,13 +330,7 @@ final class UfsMountIT {
     // ------------------------------------------------------------------ helpers
 
     private static Map<String, String> s3Options() {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("s3a.accessKeyId", ACCESS_KEY);
-        options.put("s3a.secretKey", SECRET_KEY);
-        options.put("s3a.endpoint", s3.getUri().toString());
-        options.put("s3a.pathStyleAccess", "true");
-        options.put("s3a.region", "us-east-1");
-        return options;
+        return s3.mountOptions();
     }
 
     private static HttpResponse<String> mount(String path, String ufs, Map<String, String> options) {
