@@ -537,12 +537,33 @@ public final class CacheEngine implements PageCache, Closeable {
     }
 
     /** Waits for the background work queued so far, and for the usage notices queued so far (for tests). */
-    void awaitMaintenance() throws InterruptedException {
+    public void awaitMaintenance() throws InterruptedException {
         try {
             maintenance.submit(() -> {}).get(30, TimeUnit.SECONDS);
             notifier.submit(() -> {}).get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Puts a page into the index only, without a page file, the way recovery does (for the heap
+     * benchmark, which measures the index of millions of pages without writing them).
+     */
+    void indexWithoutFile(String path, FileVersion version, int page, int level) {
+        synchronized (lock) {
+            FileEntry entry = files.get(path);
+            if (entry == null) {
+                entry = createEntryLocked(path, version, nextKey(), clock.millis(), EvictionRankPolicy.DEFAULT, -1);
+            }
+            addRecoveredLocked(entry, page, tiers[level], nowSeconds(), true);
+        }
+    }
+
+    /** Bytes of heap held by the index arrays (for the heap benchmark). */
+    long indexArrayBytes() {
+        synchronized (lock) {
+            return index.arrayBytes() + (long) byId.length * 4 + (long) freeIds.length * 4;
         }
     }
 
@@ -659,6 +680,11 @@ public final class CacheEngine implements PageCache, Closeable {
                 return commit != Commit.DEAD;
             }
         } catch (IOException | RuntimeException e) {
+            if (!entry.alive) {
+                // the path was invalidated meanwhile and its directory went with it
+                LOG.debug("Page {} of {} was dropped while it was written: {}", page, entry.path, e.toString());
+                return false;
+            }
             failures.inc();
             LOG.warn("Cannot cache page {} of {} on tier {}: {}", page, entry.path, tier.name, e.toString());
             return false;
@@ -1113,13 +1139,15 @@ public final class CacheEngine implements PageCache, Closeable {
         } catch (NoSuchFileException e) {
             dropReason = lostPages;
         } catch (IOException | RuntimeException e) {
-            LOG.warn(
-                    "Cannot demote page {} of {} to tier {}: {}",
-                    demotion.page(),
-                    entry.path,
-                    demotion.to().name,
-                    e.toString());
-            dropReason = evictionCounter(EvictionReason.WATERMARK);
+            if (entry.alive) {
+                LOG.warn(
+                        "Cannot demote page {} of {} to tier {}: {}",
+                        demotion.page(),
+                        entry.path,
+                        demotion.to().name,
+                        e.toString());
+                dropReason = evictionCounter(EvictionReason.WATERMARK);
+            }
         } finally {
             if (temporary != null) {
                 deleteQuietly(temporary);
@@ -1391,13 +1419,7 @@ public final class CacheEngine implements PageCache, Closeable {
                     recovery.pageFiles++;
                     continue;
                 }
-                int length = entry.version.pageLength(pageSize, page);
-                index.add(entry.id, page, tier.level, entry.rank, (int) engineSeconds, false);
-                tier.used += length;
-                tier.pages++;
-                entry.pages++;
-                entry.bytes += length;
-                entry.oldestCachedAt = Math.min(entry.oldestCachedAt, (int) engineSeconds);
+                addRecoveredLocked(entry, page, tier, (int) engineSeconds, false);
             }
         }
         if (entry.pages == 0 && entry.pending == 0) {
@@ -1406,6 +1428,16 @@ public final class CacheEngine implements PageCache, Closeable {
             deleteDirectory(directory);
             recovery.directories++;
         }
+    }
+
+    private void addRecoveredLocked(FileEntry entry, int page, Tier tier, int cachedAt, boolean verified) {
+        int length = entry.version.pageLength(pageSize, page);
+        index.add(entry.id, page, tier.level, entry.rank, cachedAt, verified);
+        tier.used += length;
+        tier.pages++;
+        entry.pages++;
+        entry.bytes += length;
+        entry.oldestCachedAt = Math.min(entry.oldestCachedAt, cachedAt);
     }
 
     private static boolean isHex(String name, int length) {

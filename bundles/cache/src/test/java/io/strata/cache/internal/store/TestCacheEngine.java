@@ -13,6 +13,7 @@ import io.strata.cache.CachedPage;
 import io.strata.cache.FileVersion;
 import io.strata.cache.TierUsage;
 import io.strata.cache.spi.AdmissionRequest;
+import io.strata.cache.spi.CacheUsageListener;
 import io.strata.cache.spi.EvictionRankPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,8 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -574,6 +577,58 @@ final class TestCacheEngine {
         reopened.reevaluateNow();
         assertThat(reopened.contains("/f", version, 0)).isFalse();
         assertThat(reopened.contains("/f", version, 1)).isTrue();
+    }
+
+    @Test
+    void testUsageListenersAreToldTheBytesUnderTheirPrefixes() throws InterruptedException {
+        CacheEngine engine = open(ssd(10));
+        put(engine, "/a/b/f", version(2500), 0);
+        put(engine, "/a/b/f", version(2500), 2);
+        put(engine, "/a/g", version(PAGE), 0);
+        put(engine, "/ab/h", version(PAGE), 0);
+        Map<String, Long> totals = new ConcurrentHashMap<>();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CacheUsageListener listener = (prefix, bytes) -> {
+            calls.add(prefix + "=" + bytes);
+            totals.put(prefix, bytes);
+        };
+        engine.addUsageListener(listener, List.of("/a", "/a/b/", "/", "/none"));
+        engine.awaitMaintenance();
+        assertThat(totals)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("/a", 2500L, "/a/b/", 1500L, "/", 3500L, "/none", 0L));
+
+        put(engine, "/a/b/f", version(2500), 1);
+        engine.awaitMaintenance();
+        assertThat(totals)
+                .containsEntry("/a", 3500L)
+                .containsEntry("/a/b/", 2500L)
+                .containsEntry("/", 4500L);
+        engine.invalidate("/a/b/f");
+        engine.awaitMaintenance();
+        assertThat(totals).containsEntry("/a", 1000L).containsEntry("/a/b/", 0L).containsEntry("/", 2000L);
+        // eviction counts too
+        for (int page = 0; page < 9; page++) {
+            put(engine, "/z", version(9 * PAGE), page);
+        }
+        engine.awaitMaintenance();
+        assertThat(totals).containsEntry("/a", 0L).containsEntry("/", 10L * PAGE);
+
+        // new prefixes replace the old ones, with their current totals
+        engine.addUsageListener(listener, List.of("/z"));
+        engine.awaitMaintenance();
+        assertThat(totals).containsEntry("/z", 9L * PAGE);
+        calls.clear();
+        put(engine, "/a/g", version(PAGE), 0); // evicts /ab/h, the least recently used
+        engine.awaitMaintenance();
+        assertThat(calls).isEmpty();
+        put(engine, "/a/k", version(PAGE), 0); // evicts page 0 of /z
+        engine.awaitMaintenance();
+        assertThat(calls).containsExactly("/z=" + 8L * PAGE);
+        engine.removeUsageListener(listener);
+        calls.clear();
+        engine.invalidate("/z");
+        engine.awaitMaintenance();
+        assertThat(calls).isEmpty();
     }
 
     private static byte[] slice(byte[] bytes, int offset, int length) {
