@@ -469,6 +469,59 @@ final class TestCacheEngine {
     }
 
     @Test
+    void testOfTwoVersionsOfAPathLeftByACrashTheNewerIsKept() throws IOException {
+        CacheEngine engine = open(ssd(100));
+        FileVersion old = version(2 * PAGE);
+        put(engine, "/f", old, 0);
+        put(engine, "/f", old, 1);
+        engine.close();
+        Path oldDirectory = onlyEntryDirectory(temp.resolve("ssd"));
+        // the directory of a newer version, written before the crash removed the old one
+        FileVersion newer = new FileVersion(PAGE, Optional.of(Instant.parse("2026-07-01T00:00:00Z")), Optional.empty());
+        long key = 0x7700000000000001L;
+        Path newDirectory = temp.resolve("ssd/pages/77/7700000000000001");
+        Files.createDirectories(newDirectory);
+        MetaFile meta = new MetaFile(key, PAGE, clock.millis() + 1000, "/f", newer);
+        meta.write(newDirectory, "meta.1.tmp");
+        byte[] bytes = content("/f", newer, PAGE, 0);
+        PageFiles.write(newDirectory.resolve(PageFiles.name(0, clock.millis() / 1000)), bytes, bytes.length);
+
+        CacheEngine reopened = open(ssd(100));
+        assertThat(reopened.cachedFile("/f")).contains(new CachedFile("/f", newer, 1, PAGE));
+        assertThat(read(reopened, "/f", newer, 0)).isEqualTo(bytes);
+        assertThat(oldDirectory).doesNotExist();
+        assertThat(reopened.tiers().get(0).usedBytes()).isEqualTo(PAGE);
+        assertThat(reopened.checkConsistency()).isEmpty();
+    }
+
+    @Test
+    void testAPageFoundOnTwoTiersIsKeptOnce() throws IOException {
+        TierSpec mem = new TierSpec("MEM", temp.resolve("mem"), 10L * PAGE);
+        CacheEngine engine = open(mem, ssd(10));
+        FileVersion version = version(2 * PAGE);
+        put(engine, "/f", version, 0);
+        put(engine, "/f", version, 1);
+        engine.close();
+        // a crash during a demotion: the copy is in place on SSD, the original not yet deleted
+        Path memDirectory = onlyEntryDirectory(temp.resolve("mem"));
+        Path ssdDirectory = temp.resolve("ssd").resolve(temp.resolve("mem").relativize(memDirectory));
+        Files.createDirectories(ssdDirectory);
+        Files.copy(memDirectory.resolve("meta"), ssdDirectory.resolve("meta"));
+        Files.copy(
+                pageFile(memDirectory, 0),
+                ssdDirectory.resolve(pageFile(memDirectory, 0).getFileName()));
+
+        CacheEngine reopened = open(mem, ssd(10));
+        assertThat(reopened.tiers().stream().mapToLong(TierUsage::pages).sum()).isEqualTo(2);
+        assertThat(reopened.tiers().get(0).pages()).isEqualTo(2);
+        try (Stream<Path> files = Files.list(ssdDirectory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("meta");
+        }
+        assertThat(read(reopened, "/f", version, 0)).isEqualTo(content("/f", version, PAGE, 0));
+        assertThat(reopened.checkConsistency()).isEmpty();
+    }
+
+    @Test
     void testAChangedPageSizeDropsTheOldPages() {
         CacheEngine engine = open(ssd(100));
         put(engine, "/f", version(3 * PAGE), 0);
@@ -560,6 +613,22 @@ final class TestCacheEngine {
         engine.addExpiryPolicy(path -> Optional.of(Duration.ofSeconds(10)));
         engine.reevaluateNow();
         assertThat(engine.cachedPaths()).isEmpty();
+        assertThat(engine.checkConsistency()).isEmpty();
+    }
+
+    @Test
+    void testPuttingAnExpiredPageCachesItAgain() {
+        CacheEngine engine = open(ssd(100));
+        engine.addExpiryPolicy(path -> Optional.of(Duration.ofSeconds(60)));
+        engine.reevaluateNow();
+        FileVersion version = version(PAGE);
+        put(engine, "/f", version, 0);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(engine.contains("/f", version, 0)).isFalse();
+        assertThat(put(engine, "/f", version, 0)).isTrue();
+        assertThat(evictions("expiry")).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(read(engine, "/f", version, 0)).isEqualTo(content("/f", version, PAGE, 0));
         assertThat(engine.checkConsistency()).isEmpty();
     }
 
