@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the reason. (Reads through the cache are tested with the worker read path.)
  */
 final class CacheIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private StrataProcess node;
     private StrataProcess other;

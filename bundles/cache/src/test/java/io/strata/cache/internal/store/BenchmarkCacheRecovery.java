@@ -1,5 +1,7 @@
 package io.strata.cache.internal.store;
 
+import static java.lang.String.format;
+
 import com.codahale.metrics.MetricRegistry;
 import io.strata.cache.FileVersion;
 import java.io.IOException;
@@ -48,7 +50,7 @@ public final class BenchmarkCacheRecovery {
             byte[] data = new byte[PAGE_SIZE];
             int written = 0;
             for (int file = 0; file < files && written < pages; file++) {
-                String path = String.format(Locale.ROOT, "/datasets/table-%03d/part-%06d.parquet", file % 97, file);
+                String path = format(Locale.ROOT, "/datasets/table-%03d/part-%06d.parquet", file % 97, file);
                 FileVersion version = new FileVersion(
                         (long) pagesPerFile * PAGE_SIZE,
                         Optional.of(Instant.ofEpochSecond(1_700_000_000L + file)),

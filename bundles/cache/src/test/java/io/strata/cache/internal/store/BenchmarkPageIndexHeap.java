@@ -1,5 +1,7 @@
 package io.strata.cache.internal.store;
 
+import static java.lang.String.format;
+
 import com.codahale.metrics.MetricRegistry;
 import io.strata.cache.FileVersion;
 import java.io.IOException;
@@ -50,12 +52,11 @@ public final class BenchmarkPageIndexHeap {
             long started = System.nanoTime();
             long indexed = 0;
             for (int file = 0; file < files && indexed < pages; file++) {
-                String path =
-                        String.format(Locale.ROOT, "/datasets/warehouse/table-%04d/part-%06d.parquet", file % 97, file);
+                String path = format(Locale.ROOT, "/datasets/warehouse/table-%04d/part-%06d.parquet", file % 97, file);
                 FileVersion version = new FileVersion(
                         (long) pagesPerFile * PAGE_SIZE,
                         Optional.of(Instant.ofEpochSecond(1_700_000_000L + file, 123_000_000)),
-                        Optional.of(String.format(Locale.ROOT, "\"%032x\"", (long) file * 0x9E3779B97F4A7C15L)));
+                        Optional.of(format(Locale.ROOT, "\"%032x\"", (long) file * 0x9E3779B97F4A7C15L)));
                 for (int page = 0; page < pagesPerFile && indexed < pages; page++) {
                     engine.indexWithoutFile(path, version, page, 0);
                     indexed++;
