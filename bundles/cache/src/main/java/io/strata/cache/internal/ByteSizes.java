@@ -24,7 +24,8 @@ final class ByteSizes {
             throw new IllegalArgumentException(
                     "'" + value + "' is not a size; write a number with a unit, e.g. 512KiB, 1MiB, 10GiB");
         }
-        int power = "kmgtp".indexOf(matcher.group(2).toLowerCase(Locale.ROOT)) + 1;
+        String unit = matcher.group(2).toLowerCase(Locale.ROOT);
+        int power = unit.isEmpty() ? 0 : "kmgtp".indexOf(unit) + 1;
         BigDecimal bytes = new BigDecimal(matcher.group(1))
                 .multiply(BigDecimal.valueOf(1024).pow(power));
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {

@@ -36,7 +36,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -317,17 +320,27 @@ public final class CacheEngine implements PageCache, Closeable {
             return false;
         }
 
-        Removal removal = new Removal(true);
+        // pages of another version go in the background; pages evicted for room go before the write
+        Removal invalidated = new Removal(true);
+        Removal removal = new Removal();
         FileEntry entry;
         Tier tier;
         int now = nowSeconds();
         synchronized (lock) {
             entry = files.get(path);
             if (entry != null && !entry.version.equals(version)) {
-                dropEntryLocked(entry, EvictionReason.INVALIDATION, removal);
+                dropEntryLocked(entry, EvictionReason.INVALIDATION, invalidated);
                 entry = null;
             }
-            if (entry != null && index.find(entry.id, page) != PageIndex.NONE) {
+            int slot = entry == null ? PageIndex.NONE : index.find(entry.id, page);
+            if (slot != PageIndex.NONE && expired(entry, index.cachedAt(slot), now)) {
+                // pending > 0 keeps the entry while its last page goes
+                entry.pending++;
+                removeLocked(slot, entry, EvictionReason.EXPIRY, removal);
+                entry.pending--;
+                slot = PageIndex.NONE;
+            }
+            if (slot != PageIndex.NONE) {
                 tier = null;
             } else {
                 if (entry == null) {
@@ -357,6 +370,7 @@ public final class CacheEngine implements PageCache, Closeable {
                 }
             }
         }
+        finish(invalidated);
         finish(removal);
         if (entry == null) {
             LOG.debug("No room for page {} of {} ({} bytes) on any tier", pageIndex, path, length);
@@ -537,12 +551,33 @@ public final class CacheEngine implements PageCache, Closeable {
     }
 
     /** Waits for the background work queued so far, and for the usage notices queued so far (for tests). */
-    void awaitMaintenance() throws InterruptedException {
+    public void awaitMaintenance() throws InterruptedException {
         try {
             maintenance.submit(() -> {}).get(30, TimeUnit.SECONDS);
             notifier.submit(() -> {}).get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Puts a page into the index only, without a page file, the way recovery does (for the heap
+     * benchmark, which measures the index of millions of pages without writing them).
+     */
+    void indexWithoutFile(String path, FileVersion version, int page, int level) {
+        synchronized (lock) {
+            FileEntry entry = files.get(path);
+            if (entry == null) {
+                entry = createEntryLocked(path, version, nextKey(), clock.millis(), EvictionRankPolicy.DEFAULT, -1);
+            }
+            addRecoveredLocked(entry, page, tiers[level], nowSeconds(), true);
+        }
+    }
+
+    /** Bytes of heap held by the index arrays (for the heap benchmark). */
+    long indexArrayBytes() {
+        synchronized (lock) {
+            return index.arrayBytes() + (long) byId.length * 4 + (long) freeIds.length * 4;
         }
     }
 
@@ -659,6 +694,11 @@ public final class CacheEngine implements PageCache, Closeable {
                 return commit != Commit.DEAD;
             }
         } catch (IOException | RuntimeException e) {
+            if (!entry.alive) {
+                // the path was invalidated meanwhile and its directory went with it
+                LOG.debug("Page {} of {} was dropped while it was written: {}", page, entry.path, e.toString());
+                return false;
+            }
             failures.inc();
             LOG.warn("Cannot cache page {} of {} on tier {}: {}", page, entry.path, tier.name, e.toString());
             return false;
@@ -771,7 +811,8 @@ public final class CacheEngine implements PageCache, Closeable {
 
     private boolean isCached(FileEntry entry, int page) {
         synchronized (lock) {
-            return entry.alive && index.find(entry.id, page) != PageIndex.NONE;
+            int slot = entry.alive ? index.find(entry.id, page) : PageIndex.NONE;
+            return slot != PageIndex.NONE && !expired(entry, index.cachedAt(slot), nowSeconds());
         }
     }
 
@@ -1113,13 +1154,15 @@ public final class CacheEngine implements PageCache, Closeable {
         } catch (NoSuchFileException e) {
             dropReason = lostPages;
         } catch (IOException | RuntimeException e) {
-            LOG.warn(
-                    "Cannot demote page {} of {} to tier {}: {}",
-                    demotion.page(),
-                    entry.path,
-                    demotion.to().name,
-                    e.toString());
-            dropReason = evictionCounter(EvictionReason.WATERMARK);
+            if (entry.alive) {
+                LOG.warn(
+                        "Cannot demote page {} of {} to tier {}: {}",
+                        demotion.page(),
+                        entry.path,
+                        demotion.to().name,
+                        e.toString());
+                dropReason = evictionCounter(EvictionReason.WATERMARK);
+            }
         } finally {
             if (temporary != null) {
                 deleteQuietly(temporary);
@@ -1279,15 +1322,54 @@ public final class CacheEngine implements PageCache, Closeable {
 
     // ------------------------------------------------------------------ recovery
 
+    /**
+     * Rebuilds the index from disk. The shard folders of each tier are scanned in parallel (meta
+     * files read, page file names listed and parsed, leftovers deleted); the results are merged
+     * into the index on this thread, shard by shard.
+     */
     private void recover() throws IOException {
         long started = System.nanoTime();
         Recovery recovery = new Recovery();
-        synchronized (lock) {
+        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        ExecutorService scanners = Executors.newFixedThreadPool(threads, daemon("strata-cache-recovery"));
+        try {
             for (Tier tier : tiers) {
-                recoverTier(tier, recovery);
+                List<Path> shards = new ArrayList<>();
+                try (DirectoryStream<Path> listing = Files.newDirectoryStream(tier.pagesRoot)) {
+                    for (Path shard : listing) {
+                        if (isHex(shard.getFileName().toString(), 2) && Files.isDirectory(shard)) {
+                            shards.add(shard);
+                        }
+                    }
+                }
+                CompletionService<List<Scanned>> scans = new ExecutorCompletionService<>(scanners);
+                for (Path shard : shards) {
+                    scans.submit(() -> scanShard(tier, shard, recovery));
+                }
+                for (int done = 0; done < shards.size(); done++) {
+                    List<Scanned> scanned = scans.take().get();
+                    synchronized (lock) {
+                        for (Scanned directory : scanned) {
+                            merge(tier, directory, recovery);
+                        }
+                    }
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the cache", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        } finally {
+            scanners.shutdownNow();
         }
-        long pages = index.size();
         long bytes = 0;
         for (Tier tier : tiers) {
             bytes += tier.used;
@@ -1296,42 +1378,44 @@ public final class CacheEngine implements PageCache, Closeable {
                 "Page cache opened in {} ms: {} pages ({} bytes) of {} files on {}; removed {} temporary files,"
                         + " {} page files and {} directories left by a crash or another version",
                 (System.nanoTime() - started) / 1_000_000,
-                pages,
+                index.size(),
                 bytes,
                 files.size(),
                 Arrays.stream(tiers)
                         .map(tier -> tier.name + " " + tier.spec.directory())
                         .toList(),
-                recovery.temporaryFiles,
-                recovery.pageFiles,
-                recovery.directories);
+                recovery.temporaryFiles.get(),
+                recovery.pageFiles.get(),
+                recovery.directories.get());
     }
 
     private static final class Recovery {
-        long temporaryFiles;
-        long pageFiles;
-        long directories;
+        final AtomicLong temporaryFiles = new AtomicLong();
+        final AtomicLong pageFiles = new AtomicLong();
+        final AtomicLong directories = new AtomicLong();
     }
 
-    private void recoverTier(Tier tier, Recovery recovery) throws IOException {
-        try (DirectoryStream<Path> shards = Files.newDirectoryStream(tier.pagesRoot)) {
-            for (Path shard : shards) {
-                if (!isHex(shard.getFileName().toString(), 2) || !Files.isDirectory(shard)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> directories = Files.newDirectoryStream(shard)) {
-                    for (Path directory : directories) {
-                        recoverDirectory(tier, directory, recovery);
-                    }
+    /** One file directory as found on disk: its meta file and its page files (index, cache time). */
+    private record Scanned(Path directory, MetaFile meta, int[] pages, int[] cachedAt, int count) {}
+
+    private List<Scanned> scanShard(Tier tier, Path shard, Recovery recovery) throws IOException {
+        List<Scanned> scanned = new ArrayList<>();
+        try (DirectoryStream<Path> directories = Files.newDirectoryStream(shard)) {
+            for (Path directory : directories) {
+                Scanned one = scanDirectory(directory, recovery);
+                if (one != null) {
+                    scanned.add(one);
                 }
             }
         }
+        return scanned;
     }
 
-    private void recoverDirectory(Tier tier, Path directory, Recovery recovery) throws IOException {
+    /** Reads one file directory; deletes it when it is garbage, and its leftovers. */
+    private Scanned scanDirectory(Path directory, Recovery recovery) throws IOException {
         String name = directory.getFileName().toString();
         if (!isHex(name, 16)) {
-            return;
+            return null;
         }
         long key = Long.parseUnsignedLong(name, 16);
         Optional<MetaFile> read = MetaFile.read(directory);
@@ -1340,33 +1424,14 @@ public final class CacheEngine implements PageCache, Closeable {
                 || read.get().pageSize() != pageSize
                 || !directory.getParent().getFileName().toString().equals(name.substring(0, 2))) {
             deleteDirectory(directory);
-            recovery.directories++;
-            return;
+            recovery.directories.incrementAndGet();
+            return null;
         }
         MetaFile meta = read.get();
-        FileEntry entry = files.get(meta.path());
-        if (entry != null && entry.key != key) {
-            // two versions of one path (a crash while the old one was being removed): keep the newer
-            if (meta.createdAtMillis() <= entry.createdAtMillis) {
-                deleteDirectory(directory);
-                recovery.directories++;
-                return;
-            }
-            Removal removal = new Removal();
-            dropEntryLocked(entry, null, removal);
-            for (Tier other : tiers) {
-                if ((entry.tierDirectories & (1 << other.level)) != 0) {
-                    deleteDirectory(other.directory(entry));
-                    recovery.directories++;
-                }
-            }
-            entry = null;
-        }
-        if (entry == null) {
-            entry = createEntryLocked(
-                    meta.path(), meta.version(), key, meta.createdAtMillis(), EvictionRankPolicy.DEFAULT, -1);
-        }
-        entry.tierDirectories |= 1 << tier.level;
+        long pageCount = meta.version().pageCount(pageSize);
+        int[] pages = new int[16];
+        int[] cachedAt = new int[16];
+        int count = 0;
         try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
             for (Path child : children) {
                 String file = child.getFileName().toString();
@@ -1375,37 +1440,78 @@ public final class CacheEngine implements PageCache, Closeable {
                 }
                 if (file.endsWith(PageFiles.TEMP_SUFFIX)) {
                     deleteQuietly(child);
-                    recovery.temporaryFiles++;
+                    recovery.temporaryFiles.incrementAndGet();
                     continue;
                 }
                 int page = PageFiles.page(file);
-                long cachedAt = PageFiles.cachedAt(file);
-                long engineSeconds = cachedAt - EPOCH_BASE_SECONDS;
-                if (page < 0
-                        || page >= entry.pageCount
-                        || cachedAt < 0
-                        || engineSeconds < 0
-                        || engineSeconds > Integer.MAX_VALUE
-                        || index.find(entry.id, page) != PageIndex.NONE) {
+                long seconds = PageFiles.cachedAt(file) - EPOCH_BASE_SECONDS;
+                if (page < 0 || page >= pageCount || seconds < 0 || seconds > Integer.MAX_VALUE) {
                     deleteQuietly(child);
-                    recovery.pageFiles++;
+                    recovery.pageFiles.incrementAndGet();
                     continue;
                 }
-                int length = entry.version.pageLength(pageSize, page);
-                index.add(entry.id, page, tier.level, entry.rank, (int) engineSeconds, false);
-                tier.used += length;
-                tier.pages++;
-                entry.pages++;
-                entry.bytes += length;
-                entry.oldestCachedAt = Math.min(entry.oldestCachedAt, (int) engineSeconds);
+                if (count == pages.length) {
+                    pages = Arrays.copyOf(pages, count * 2);
+                    cachedAt = Arrays.copyOf(cachedAt, count * 2);
+                }
+                pages[count] = page;
+                cachedAt[count] = (int) seconds;
+                count++;
             }
         }
-        if (entry.pages == 0 && entry.pending == 0) {
-            Removal removal = new Removal();
-            retireLocked(entry, removal);
-            deleteDirectory(directory);
-            recovery.directories++;
+        return new Scanned(directory, meta, pages, cachedAt, count);
+    }
+
+    /** Puts a scanned directory into the index. Lock held. */
+    private void merge(Tier tier, Scanned scanned, Recovery recovery) {
+        MetaFile meta = scanned.meta();
+        FileEntry entry = files.get(meta.path());
+        if (entry != null && entry.key != meta.key()) {
+            // two versions of one path (a crash while the old one was being removed): keep the newer
+            if (meta.createdAtMillis() <= entry.createdAtMillis) {
+                deleteDirectory(scanned.directory());
+                recovery.directories.incrementAndGet();
+                return;
+            }
+            dropEntryLocked(entry, null, new Removal());
+            for (Tier other : tiers) {
+                if ((entry.tierDirectories & (1 << other.level)) != 0) {
+                    deleteDirectory(other.directory(entry));
+                    recovery.directories.incrementAndGet();
+                }
+            }
+            entry = null;
         }
+        if (entry == null) {
+            entry = createEntryLocked(
+                    meta.path(), meta.version(), meta.key(), meta.createdAtMillis(), EvictionRankPolicy.DEFAULT, -1);
+        }
+        entry.tierDirectories |= 1 << tier.level;
+        for (int i = 0; i < scanned.count(); i++) {
+            int page = scanned.pages()[i];
+            if (index.find(entry.id, page) != PageIndex.NONE) {
+                // the same page twice (a crash between a write or demotion and a deletion)
+                deleteQuietly(tier.pageFile(entry, page, epochSeconds(scanned.cachedAt()[i])));
+                recovery.pageFiles.incrementAndGet();
+                continue;
+            }
+            addRecoveredLocked(entry, page, tier, scanned.cachedAt()[i], false);
+        }
+        if (entry.pages == 0 && entry.pending == 0) {
+            retireLocked(entry, new Removal());
+            deleteDirectory(scanned.directory());
+            recovery.directories.incrementAndGet();
+        }
+    }
+
+    private void addRecoveredLocked(FileEntry entry, int page, Tier tier, int cachedAt, boolean verified) {
+        int length = entry.version.pageLength(pageSize, page);
+        index.add(entry.id, page, tier.level, entry.rank, cachedAt, verified);
+        tier.used += length;
+        tier.pages++;
+        entry.pages++;
+        entry.bytes += length;
+        entry.oldestCachedAt = Math.min(entry.oldestCachedAt, cachedAt);
     }
 
     private static boolean isHex(String name, int length) {

@@ -1,5 +1,6 @@
 package io.strata.cache.internal.store;
 
+import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import io.strata.cache.FileVersion;
@@ -55,7 +56,7 @@ final class FileEntry {
         this.path = requireNonNull(path, "path is null");
         this.version = requireNonNull(version, "version is null");
         this.key = key;
-        String hex = String.format("%016x", key);
+        String hex = format("%016x", key);
         this.directory = hex.substring(0, 2) + "/" + hex;
         this.createdAtMillis = createdAtMillis;
         this.pageCount = (int) Math.min(Integer.MAX_VALUE, version.pageCount(pageSize));

@@ -13,6 +13,7 @@ import io.strata.cache.CachedPage;
 import io.strata.cache.FileVersion;
 import io.strata.cache.TierUsage;
 import io.strata.cache.spi.AdmissionRequest;
+import io.strata.cache.spi.CacheUsageListener;
 import io.strata.cache.spi.EvictionRankPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,8 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -466,6 +469,59 @@ final class TestCacheEngine {
     }
 
     @Test
+    void testOfTwoVersionsOfAPathLeftByACrashTheNewerIsKept() throws IOException {
+        CacheEngine engine = open(ssd(100));
+        FileVersion old = version(2 * PAGE);
+        put(engine, "/f", old, 0);
+        put(engine, "/f", old, 1);
+        engine.close();
+        Path oldDirectory = onlyEntryDirectory(temp.resolve("ssd"));
+        // the directory of a newer version, written before the crash removed the old one
+        FileVersion newer = new FileVersion(PAGE, Optional.of(Instant.parse("2026-07-01T00:00:00Z")), Optional.empty());
+        long key = 0x7700000000000001L;
+        Path newDirectory = temp.resolve("ssd/pages/77/7700000000000001");
+        Files.createDirectories(newDirectory);
+        MetaFile meta = new MetaFile(key, PAGE, clock.millis() + 1000, "/f", newer);
+        meta.write(newDirectory, "meta.1.tmp");
+        byte[] bytes = content("/f", newer, PAGE, 0);
+        PageFiles.write(newDirectory.resolve(PageFiles.name(0, clock.millis() / 1000)), bytes, bytes.length);
+
+        CacheEngine reopened = open(ssd(100));
+        assertThat(reopened.cachedFile("/f")).contains(new CachedFile("/f", newer, 1, PAGE));
+        assertThat(read(reopened, "/f", newer, 0)).isEqualTo(bytes);
+        assertThat(oldDirectory).doesNotExist();
+        assertThat(reopened.tiers().get(0).usedBytes()).isEqualTo(PAGE);
+        assertThat(reopened.checkConsistency()).isEmpty();
+    }
+
+    @Test
+    void testAPageFoundOnTwoTiersIsKeptOnce() throws IOException {
+        TierSpec mem = new TierSpec("MEM", temp.resolve("mem"), 10L * PAGE);
+        CacheEngine engine = open(mem, ssd(10));
+        FileVersion version = version(2 * PAGE);
+        put(engine, "/f", version, 0);
+        put(engine, "/f", version, 1);
+        engine.close();
+        // a crash during a demotion: the copy is in place on SSD, the original not yet deleted
+        Path memDirectory = onlyEntryDirectory(temp.resolve("mem"));
+        Path ssdDirectory = temp.resolve("ssd").resolve(temp.resolve("mem").relativize(memDirectory));
+        Files.createDirectories(ssdDirectory);
+        Files.copy(memDirectory.resolve("meta"), ssdDirectory.resolve("meta"));
+        Files.copy(
+                pageFile(memDirectory, 0),
+                ssdDirectory.resolve(pageFile(memDirectory, 0).getFileName()));
+
+        CacheEngine reopened = open(mem, ssd(10));
+        assertThat(reopened.tiers().stream().mapToLong(TierUsage::pages).sum()).isEqualTo(2);
+        assertThat(reopened.tiers().get(0).pages()).isEqualTo(2);
+        try (Stream<Path> files = Files.list(ssdDirectory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("meta");
+        }
+        assertThat(read(reopened, "/f", version, 0)).isEqualTo(content("/f", version, PAGE, 0));
+        assertThat(reopened.checkConsistency()).isEmpty();
+    }
+
+    @Test
     void testAChangedPageSizeDropsTheOldPages() {
         CacheEngine engine = open(ssd(100));
         put(engine, "/f", version(3 * PAGE), 0);
@@ -561,6 +617,22 @@ final class TestCacheEngine {
     }
 
     @Test
+    void testPuttingAnExpiredPageCachesItAgain() {
+        CacheEngine engine = open(ssd(100));
+        engine.addExpiryPolicy(path -> Optional.of(Duration.ofSeconds(60)));
+        engine.reevaluateNow();
+        FileVersion version = version(PAGE);
+        put(engine, "/f", version, 0);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(engine.contains("/f", version, 0)).isFalse();
+        assertThat(put(engine, "/f", version, 0)).isTrue();
+        assertThat(evictions("expiry")).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(read(engine, "/f", version, 0)).isEqualTo(content("/f", version, PAGE, 0));
+        assertThat(engine.checkConsistency()).isEmpty();
+    }
+
+    @Test
     void testAfterARestartPagesExpireByTheirCacheTime() {
         CacheEngine engine = open(ssd(100));
         FileVersion version = version(2 * PAGE);
@@ -574,6 +646,58 @@ final class TestCacheEngine {
         reopened.reevaluateNow();
         assertThat(reopened.contains("/f", version, 0)).isFalse();
         assertThat(reopened.contains("/f", version, 1)).isTrue();
+    }
+
+    @Test
+    void testUsageListenersAreToldTheBytesUnderTheirPrefixes() throws InterruptedException {
+        CacheEngine engine = open(ssd(10));
+        put(engine, "/a/b/f", version(2500), 0);
+        put(engine, "/a/b/f", version(2500), 2);
+        put(engine, "/a/g", version(PAGE), 0);
+        put(engine, "/ab/h", version(PAGE), 0);
+        Map<String, Long> totals = new ConcurrentHashMap<>();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CacheUsageListener listener = (prefix, bytes) -> {
+            calls.add(prefix + "=" + bytes);
+            totals.put(prefix, bytes);
+        };
+        engine.addUsageListener(listener, List.of("/a", "/a/b/", "/", "/none"));
+        engine.awaitMaintenance();
+        assertThat(totals)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("/a", 2500L, "/a/b/", 1500L, "/", 3500L, "/none", 0L));
+
+        put(engine, "/a/b/f", version(2500), 1);
+        engine.awaitMaintenance();
+        assertThat(totals)
+                .containsEntry("/a", 3500L)
+                .containsEntry("/a/b/", 2500L)
+                .containsEntry("/", 4500L);
+        engine.invalidate("/a/b/f");
+        engine.awaitMaintenance();
+        assertThat(totals).containsEntry("/a", 1000L).containsEntry("/a/b/", 0L).containsEntry("/", 2000L);
+        // eviction counts too
+        for (int page = 0; page < 9; page++) {
+            put(engine, "/z", version(9 * PAGE), page);
+        }
+        engine.awaitMaintenance();
+        assertThat(totals).containsEntry("/a", 0L).containsEntry("/", 10L * PAGE);
+
+        // new prefixes replace the old ones, with their current totals
+        engine.addUsageListener(listener, List.of("/z"));
+        engine.awaitMaintenance();
+        assertThat(totals).containsEntry("/z", 9L * PAGE);
+        calls.clear();
+        put(engine, "/a/g", version(PAGE), 0); // evicts /ab/h, the least recently used
+        engine.awaitMaintenance();
+        assertThat(calls).isEmpty();
+        put(engine, "/a/k", version(PAGE), 0); // evicts page 0 of /z
+        engine.awaitMaintenance();
+        assertThat(calls).containsExactly("/z=" + 8L * PAGE);
+        engine.removeUsageListener(listener);
+        calls.clear();
+        engine.invalidate("/z");
+        engine.awaitMaintenance();
+        assertThat(calls).isEmpty();
     }
 
     private static byte[] slice(byte[] bytes, int offset, int length) {
