@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * times. The file system's caches are warm (this benchmark cannot drop them), so the figure is
  * the scan's own cost; a cold disk adds the reads of the directories and meta files.
  *
- * <p>Run with {@code bundles/cache/bench-recovery.sh [pages] [files] [directory]}.
+ * <p>Run with {@code bench/cache-engine recovery [pages] [files] [directory]}.
  */
 public final class BenchmarkCacheRecovery {
     private static final int PAGE_SIZE = 64;

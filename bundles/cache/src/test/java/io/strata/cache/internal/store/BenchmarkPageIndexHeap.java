@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * garbage collections. Each file has a distinct path of realistic length, a modification time and
  * an ETag.
  *
- * <p>Run with {@code bundles/cache/bench-heap.sh [pages] [files]} (after a test-compile); prints one
+ * <p>Run with {@code bench/cache-engine heap [pages] [files]} (after a test-compile); prints one
  * line {@code heap.bytes.per.page=<n>} plus details. Target: at most 100 bytes per page at 10 M pages.
  */
 public final class BenchmarkPageIndexHeap {

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * The engine's read path without HTTP: a cached file of {@code megabytes} MiB (1 MiB pages) read
  * sequentially through {@link CachedPage#transferTo(long, long, OutputStream)} into a discarding
  * stream, and 4 KiB random reads (get, transfer, close) from {@code threads} threads. An upper bound
- * for what the HTTP read path can reach; run with {@code bundles/cache/bench-reads.sh [MiB] [threads] [dir]}.
+ * for what the HTTP read path can reach; run with {@code bench/cache-engine reads [MiB] [threads] [dir]}.
  */
 public final class BenchmarkPageReads {
     private static final int PAGE_SIZE = 1 << 20;
