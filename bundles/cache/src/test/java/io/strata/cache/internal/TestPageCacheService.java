@@ -9,6 +9,7 @@ import io.strata.cache.TierUsage;
 import io.strata.cache.spi.CacheUsageListener;
 import io.strata.spi.NodeInfo;
 import io.strata.spi.Role;
+import io.strata.testing.TestingNodeInfo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -118,46 +119,6 @@ final class TestPageCacheService {
     }
 
     private static NodeInfo node(Path dataDir) {
-        return new NodeInfo() {
-            @Override
-            public String clusterName() {
-                return "strata";
-            }
-
-            @Override
-            public List<String> roles() {
-                return List.of(Role.WORKER);
-            }
-
-            @Override
-            public String httpHost() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int httpPort() {
-                return 0;
-            }
-
-            @Override
-            public Path dataDir() {
-                return dataDir;
-            }
-
-            @Override
-            public Instant startTime() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public String version() {
-                return "test";
-            }
-
-            @Override
-            public String gitCommit() {
-                return "unknown";
-            }
-        };
+        return TestingNodeInfo.worker(dataDir, 0);
     }
 }

@@ -11,12 +11,12 @@ import io.strata.spi.ErrorKind;
 import io.strata.spi.NodeInfo;
 import io.strata.spi.Role;
 import io.strata.spi.StrataException;
+import io.strata.testing.TestingNodeInfo;
 import io.strata.testing.TestingZooKeeper;
 import io.strata.workers.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -182,46 +182,6 @@ class TestWorkerMembership {
     }
 
     private static NodeInfo node(Path dataDir, int port) {
-        return new NodeInfo() {
-            @Override
-            public String clusterName() {
-                return "strata";
-            }
-
-            @Override
-            public List<String> roles() {
-                return List.of(Role.WORKER);
-            }
-
-            @Override
-            public String httpHost() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int httpPort() {
-                return port;
-            }
-
-            @Override
-            public Path dataDir() {
-                return dataDir;
-            }
-
-            @Override
-            public Instant startTime() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public String version() {
-                return "test";
-            }
-
-            @Override
-            public String gitCommit() {
-                return "unknown";
-            }
-        };
+        return TestingNodeInfo.worker(dataDir, port);
     }
 }
