@@ -2,6 +2,7 @@ package io.strata.cache;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strata.spi.ufs.UfsStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,6 +18,19 @@ public record FileVersion(long length, Optional<Instant> lastModified, Optional<
         }
         requireNonNull(lastModified, "lastModified is null");
         requireNonNull(fingerprint, "fingerprint is null");
+    }
+
+    /**
+     * The version of a UFS file as its connector reports it.
+     *
+     * @throws IllegalArgumentException for a directory
+     */
+    public static FileVersion of(UfsStatus status) {
+        requireNonNull(status, "status is null");
+        if (status.directory()) {
+            throw new IllegalArgumentException("a directory has no file version: " + status.path());
+        }
+        return new FileVersion(status.length(), status.lastModified(), status.fingerprint());
     }
 
     /** The number of pages of this version with pages of {@code pageSize} bytes. */

@@ -19,12 +19,16 @@ final class TestPageIndex {
         PageIndex index = new PageIndex(2, 16);
         Map<Long, Integer> model = new HashMap<>();
         SplittableRandom random = new SplittableRandom(42);
-        for (int step = 0; step < 100_000; step++) {
+        for (int step = 0; step < 300_000; step++) {
             int file = random.nextInt(50);
             int page = random.nextInt(400);
             long key = ((long) file << 32) | page;
             Integer slot = model.get(key);
-            assertThat(index.find(file, page)).isEqualTo(slot == null ? PageIndex.NONE : slot);
+            int found = index.find(file, page);
+            if (found != (slot == null ? PageIndex.NONE : slot)) {
+                throw new AssertionError("step " + step + ": page " + page + " of file " + file + " found in slot "
+                        + found + ", expected " + slot);
+            }
             if (slot == null && random.nextInt(3) > 0) {
                 int added = index.add(file, page, random.nextInt(2), random.nextInt(PageIndex.RANKS), step, false);
                 model.put(key, added);
