@@ -139,7 +139,7 @@ public final class FileReader {
         if (status.directory()) {
             throw StrataException.invalidArgument(resolved.path() + " is a directory; only files can be read");
         }
-        FileVersion version = new FileVersion(status.length(), status.lastModified(), status.fingerprint());
+        FileVersion version = FileVersion.of(status);
         String etag = etag(version);
         ByteRange range;
         try {
