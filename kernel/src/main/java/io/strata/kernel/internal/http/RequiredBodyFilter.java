@@ -10,22 +10,27 @@ import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A method that takes a JSON body (a parameter without JAX-RS annotations, other than a raw
  * stream, reader, string or bytes) gets a 400 when the request has none, instead of a
- * {@code null} argument.
+ * {@code null} argument. One instance per application generation, so its per-method answers
+ * (reflection that would otherwise run on every request) go away with the generation.
  */
 final class RequiredBodyFilter implements ContainerRequestFilter {
+    private final ConcurrentHashMap<Method, Boolean> takesJsonBody = new ConcurrentHashMap<>();
+
     @Context
     private ResourceInfo resourceInfo;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.hasEntity() || resourceInfo == null || resourceInfo.getResourceMethod() == null) {
+        if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
             return;
         }
-        if (takesJsonBody(resourceInfo.getResourceMethod())) {
+        if (takesJsonBody.computeIfAbsent(resourceInfo.getResourceMethod(), RequiredBodyFilter::takesJsonBody)
+                && !request.hasEntity()) {
             throw StrataException.invalidArgument("Request body is required");
         }
     }
