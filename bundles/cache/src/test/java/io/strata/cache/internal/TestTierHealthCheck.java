@@ -30,4 +30,19 @@ final class TestTierHealthCheck {
         assertThat(result.isHealthy()).isFalse();
         assertThat(result.getMessage()).startsWith("Cache tier MEM0 at " + gone + " cannot be written: ");
     }
+
+    @Test
+    void testTheProbeIsSharedWithinItsIntervalAndRunAgainAfterIt() throws IOException {
+        Path directory = Files.createDirectories(temp.resolve("tier"));
+        TierHealthCheck shared = new TierHealthCheck("SSD0", directory, 60_000);
+        assertThat(shared.execute().isHealthy()).isTrue();
+        Files.delete(directory);
+        // within the interval: the last probe's answer, no file-system work
+        assertThat(shared.execute().isHealthy()).isTrue();
+
+        TierHealthCheck every = new TierHealthCheck("SSD0", Files.createDirectories(directory), 0);
+        assertThat(every.execute().isHealthy()).isTrue();
+        Files.delete(directory);
+        assertThat(every.execute().isHealthy()).isFalse();
+    }
 }
