@@ -389,14 +389,7 @@ final class WorkersIT {
 
     /** The count of the worker's {@code strata.worker.read.bytes} meter of one source, from /metrics in Prometheus form. */
     private static long meterCount(StrataProcess worker, String source) {
-        String text = worker.get("/metrics?format=prometheus").body();
-        Matcher matcher = Pattern.compile(
-                        "(?m)^strata_worker_read_bytes_total\\{[^}]*source=\"" + source + "\"[^}]*} (\\S+)$")
-                .matcher(text);
-        assertThat(matcher.find())
-                .as("strata_worker_read_bytes_total{source=%s} in%n%s", source, text)
-                .isTrue();
-        return (long) Double.parseDouble(matcher.group(1));
+        return (long) metric(worker, "strata_worker_read_bytes_total", "source=\"" + source + "\"");
     }
 
     private static HttpResponse<byte[]> read(URI uri, Map<String, String> headers) {

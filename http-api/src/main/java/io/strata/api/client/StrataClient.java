@@ -220,7 +220,8 @@ public final class StrataClient {
             if (range != null) {
                 request.header("Range", range);
             }
-            HttpResponse<InputStream> response = sendStreaming(request);
+            HttpResponse<InputStream> response =
+                    exchange(request.build(), HttpResponse.BodyHandlers.ofInputStream(), uri);
             int status = response.statusCode();
             if (status == 307 || status == 302 || status == 303) {
                 closeQuietly(response.body());
@@ -248,20 +249,6 @@ public final class StrataClient {
                     response.body());
         }
         throw new StrataClientException(0, "too many redirects reading " + path);
-    }
-
-    private HttpResponse<InputStream> sendStreaming(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException e) {
-            throw new StrataClientException(
-                    "cannot connect to " + request.build().uri() + " (is the node running?)", e);
-        } catch (IOException e) {
-            throw new StrataClientException("request to " + request.build().uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StrataClientException("interrupted", e);
-        }
     }
 
     private static void closeQuietly(InputStream body) {
@@ -307,21 +294,25 @@ public final class StrataClient {
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request, Set<Integer> expected) {
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (ConnectException e) {
-            throw new StrataClientException("cannot connect to " + base + " (is the node running?)", e);
-        } catch (IOException e) {
-            throw new StrataClientException("request to " + base + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StrataClientException("interrupted", e);
-        }
+        HttpResponse<byte[]> response = exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray(), base);
         if (!expected.contains(response.statusCode())) {
             throw new StrataClientException(response.statusCode(), errorMessage(response));
         }
         return response;
+    }
+
+    /** One request, its failures to connect or to complete told in terms of {@code target}. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, URI target) {
+        try {
+            return http.send(request, body);
+        } catch (ConnectException e) {
+            throw new StrataClientException("cannot connect to " + target + " (is the node running?)", e);
+        } catch (IOException e) {
+            throw new StrataClientException("request to " + target + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataClientException("interrupted", e);
+        }
     }
 
     private static String errorMessage(HttpResponse<byte[]> response) {

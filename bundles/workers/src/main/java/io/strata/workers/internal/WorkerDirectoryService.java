@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
@@ -46,7 +46,6 @@ public final class WorkerDirectoryService implements WorkerDirectory, AutoClosea
 
     private final int virtualNodes;
     private final CuratorCache cache;
-    private final CountDownLatch initialized = new CountDownLatch(1);
     private final ExecutorService events = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "strata-workers-view");
         thread.setDaemon(true);
@@ -69,10 +68,7 @@ public final class WorkerDirectoryService implements WorkerDirectory, AutoClosea
                 .addListener(
                         CuratorCacheListener.builder()
                                 .forAll((type, previous, node) -> refresh())
-                                .forInitialized(() -> {
-                                    refresh();
-                                    initialized.countDown();
-                                })
+                                .forInitialized(this::refresh)
                                 .build(),
                         events);
         cache.start();
@@ -100,14 +96,8 @@ public final class WorkerDirectoryService implements WorkerDirectory, AutoClosea
         return view.ring();
     }
 
-    /** Waits until the view has read ZooKeeper once; false on timeout. */
-    boolean awaitInitialized(long timeout, TimeUnit unit) throws InterruptedException {
-        return initialized.await(timeout, unit);
-    }
-
     /** Waits until {@code condition} holds for the view; false on timeout. For tests and callers that just wrote. */
-    boolean awaitView(java.util.function.Predicate<WorkerDirectory> condition, long timeoutMillis)
-            throws InterruptedException {
+    boolean awaitView(Predicate<WorkerDirectory> condition, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (viewChanged) {
             while (!condition.test(this)) {

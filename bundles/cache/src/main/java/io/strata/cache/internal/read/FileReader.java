@@ -30,7 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,7 +66,7 @@ public final class FileReader {
     private final Meter bytesFromCache;
     private final Meter bytesFromUfs;
     private final Counter writesDropped;
-    private final MetricRegistry metrics;
+    private final Map<CacheOutcome, Meter> requests = new EnumMap<>(CacheOutcome.class);
 
     @Activate
     public FileReader(
@@ -80,7 +82,7 @@ public final class FileReader {
     FileReader(MountTable mounts, PageCache cache, MetricRegistry metrics, Duration metadataTtl, int writeQueuePages) {
         this.mounts = requireNonNull(mounts, "mounts is null");
         this.cache = requireNonNull(cache, "cache is null");
-        this.metrics = requireNonNull(metrics, "metrics is null");
+        requireNonNull(metrics, "metrics is null");
         if (metadataTtl.isNegative()) {
             throw new IllegalArgumentException("strata.read.metadata.ttl.ms must not be negative");
         }
@@ -104,7 +106,9 @@ public final class FileReader {
         this.bytesFromUfs = metrics.meter(MetricNames.tagged("strata.worker.read.bytes", "source", "ufs"));
         this.writesDropped = metrics.counter("strata.worker.cache.writes.dropped");
         for (CacheOutcome outcome : CacheOutcome.values()) {
-            metrics.meter(outcomeMetric(outcome));
+            requests.put(
+                    outcome,
+                    metrics.meter(MetricNames.tagged("strata.worker.read.requests", "outcome", outcome.name())));
         }
     }
 
@@ -114,10 +118,6 @@ public final class FileReader {
         if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
             writer.shutdownNow();
         }
-    }
-
-    private static String outcomeMetric(CacheOutcome outcome) {
-        return MetricNames.tagged("strata.worker.read.requests", "outcome", outcome.name());
     }
 
     /**
@@ -154,7 +154,7 @@ public final class FileReader {
                     .build();
         }
         CacheOutcome outcome = outcome(resolved.path(), version, range);
-        metrics.meter(outcomeMetric(outcome)).mark();
+        requests.get(outcome).mark();
         Response.ResponseBuilder response = Response.status(range.partial() ? 206 : 200)
                 .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header(HttpHeaders.CONTENT_LENGTH, range.length())
