@@ -168,6 +168,14 @@ final class WorkersIT {
         HttpResponse<byte[]> past = read(location, Map.of("Range", "bytes=" + big.length + "-"));
         assertThat(past.statusCode()).isEqualTo(416);
         assertThat(past.headers().firstValue("Content-Range")).contains("bytes */" + big.length);
+        assertThat(new String(past.body(), UTF_8)).startsWith("{\"status\":\"Range not satisfiable");
+
+        HttpResponse<byte[]> head = send("HEAD", location, Map.of("Range", "bytes=0-99"));
+        assertThat(head.statusCode()).isEqualTo(206);
+        assertThat(head.headers().firstValue("Content-Length")).contains("100");
+        assertThat(head.headers().firstValue("Content-Range")).contains("bytes 0-99/" + big.length);
+        assertThat(head.headers().firstValue("X-Strata-Cache")).contains("HIT");
+        assertThat(head.body()).isEmpty();
 
         HttpResponse<byte[]> missing = read(coordinator.uri("/api/v1/file?path=/local/none.bin"), Map.of());
         HttpResponse<byte[]> missingOnWorker =
@@ -393,13 +401,18 @@ final class WorkersIT {
     }
 
     private static HttpResponse<byte[]> read(URI uri, Map<String, String> headers) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(StrataProcess.HTTP_TIMEOUT).GET();
+        return send("GET", uri, headers);
+    }
+
+    private static HttpResponse<byte[]> send(String method, URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(StrataProcess.HTTP_TIMEOUT)
+                .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + uri, e);
+            throw new UncheckedIOException(method + " " + uri, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

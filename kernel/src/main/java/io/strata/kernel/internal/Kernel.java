@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import ch.qos.logback.classic.Level;
 import com.codahale.metrics.MetricRegistry;
 import io.strata.kernel.internal.api.BundlesResource;
-import io.strata.kernel.internal.api.HealthResource;
+import io.strata.kernel.internal.api.HealthRoute;
 import io.strata.kernel.internal.api.HealthService;
 import io.strata.kernel.internal.api.RootResource;
 import io.strata.kernel.internal.bundles.BundleManager;
@@ -25,6 +25,7 @@ import io.strata.spi.Leadership;
 import io.strata.spi.NodeInfo;
 import io.strata.spi.Role;
 import io.strata.spi.config.ConfigService;
+import io.strata.spi.http.DirectRoute;
 import io.strata.spi.metrics.NodeMetrics;
 import java.io.File;
 import java.io.IOException;
@@ -154,13 +155,12 @@ public final class Kernel implements AutoCloseable {
                 settings.adminToken(),
                 leadership::get,
                 () -> List.of(
-                        new RootResource(() -> whiteboardHolder.get().listing()),
-                        new HealthResource(health.get()),
-                        new BundlesResource(bundles.get())));
+                        new RootResource(() -> whiteboardHolder.get().listing()), new BundlesResource(bundles.get())));
         whiteboardHolder.set(whiteboard);
         resources.push(whiteboard);
         bundles.set(new BundleManager(context, layout.bundlesDir(), layout.pluginsDir(), whiteboard));
         health.set(new HealthService(context, zooKeeper, bundles.get(), started::get));
+        context.registerService(DirectRoute.class, new HealthRoute(health.get()), null);
 
         http = new HttpServer(
                 settings.httpHost(),

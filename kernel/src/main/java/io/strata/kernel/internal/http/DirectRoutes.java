@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
@@ -82,14 +81,12 @@ final class DirectRoutes implements AutoCloseable {
 
     /** One published route, counting the requests it is serving. */
     final class Entry {
-        private static final int RETIRED = 1 << 30;
-
         private final DirectRoute route;
         private final String path;
         private final long bundleId;
         private final Map<String, Timer> timers;
         private final String allowed;
-        private final AtomicInteger state = new AtomicInteger();
+        private final InFlight inFlight = new InFlight();
 
         private Entry(DirectRoute route, String path, long bundleId) {
             this.route = route;
@@ -108,7 +105,7 @@ final class DirectRoutes implements AutoCloseable {
          * written.
          */
         boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            if (!tryAcquire()) {
+            if (!inFlight.tryAcquire()) {
                 return false;
             }
             try {
@@ -130,7 +127,7 @@ final class DirectRoutes implements AutoCloseable {
                 }
                 return true;
             } finally {
-                release();
+                inFlight.release();
             }
         }
 
@@ -144,44 +141,15 @@ final class DirectRoutes implements AutoCloseable {
             error(response, status, message);
         }
 
-        private boolean tryAcquire() {
-            while (true) {
-                int current = state.get();
-                if ((current & RETIRED) != 0) {
-                    return false;
-                }
-                if (state.compareAndSet(current, current + 1)) {
-                    return true;
-                }
-            }
-        }
-
-        private void release() {
-            if (state.decrementAndGet() == RETIRED) {
-                synchronized (this) {
-                    notifyAll();
-                }
-            }
-        }
-
         /** Takes no new requests and waits for those in flight. */
         private void retire() {
-            state.getAndUpdate(current -> current | RETIRED);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS);
-            synchronized (this) {
-                while (state.get() != RETIRED) {
-                    long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    if (remaining <= 0) {
-                        LOG.warn("{} still had requests in flight after {} ms; letting it go", path, DRAIN_MS);
-                        return;
-                    }
-                    try {
-                        wait(remaining);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+            inFlight.retire();
+            try {
+                if (!inFlight.awaitDrained(DRAIN_MS)) {
+                    LOG.warn("{} still had requests in flight after {} ms; letting it go", path, DRAIN_MS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

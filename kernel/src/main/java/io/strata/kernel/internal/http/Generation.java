@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -15,15 +14,13 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * acquire it; once retired it takes no new requests and is destroyed when the last one finishes.
  */
 final class Generation {
-    private static final int RETIRED = 1 << 30;
-
     private final long number;
     private final ServletContainer container;
     private final SortedMap<String, String> listing;
     private final Map<Long, List<String>> routesByBundle;
     private final Set<String> routeMetricNames;
     private final Set<Object> services;
-    private final AtomicInteger state = new AtomicInteger();
+    private final InFlight inFlight = new InFlight();
 
     Generation(
             long number,
@@ -67,30 +64,21 @@ final class Generation {
 
     /** False once retired: the caller must take the current generation instead. */
     boolean tryAcquire() {
-        while (true) {
-            int current = state.get();
-            if ((current & RETIRED) != 0) {
-                return false;
-            }
-            if (state.compareAndSet(current, current + 1)) {
-                return true;
-            }
-        }
+        return inFlight.tryAcquire();
     }
 
     void release() {
-        if (state.decrementAndGet() == RETIRED) {
+        if (inFlight.release()) {
             container.destroy();
         }
     }
 
     boolean retired() {
-        return (state.get() & RETIRED) != 0;
+        return inFlight.retired();
     }
 
     void retire() {
-        int before = state.getAndUpdate(current -> current | RETIRED);
-        if (before == 0) {
+        if (inFlight.retire()) {
             container.destroy();
         }
     }
