@@ -14,11 +14,13 @@ import io.strata.spi.ufs.UfsListing;
 import io.strata.spi.ufs.UfsStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,7 @@ public final class MountService implements MountTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MountService.class);
     private static final Duration VIEW_WAIT = Duration.ofSeconds(5);
+    private static final int MAX_RESOLUTIONS = 10_000;
     private static final AtomicLong ZOOKEEPER_THREADS = new AtomicLong();
 
     private final CuratorFramework curator;
@@ -67,6 +70,10 @@ public final class MountService implements MountTable {
     private final Optional<Path> staticFile;
     private final Optional<SortedMap<String, MountPoint>> staticTable;
     private final Optional<MountStore> store;
+    /** Paths resolved against one snapshot of the table: reads resolve the same paths again and again. */
+    private volatile Resolutions resolutions = new Resolutions(Collections.emptySortedMap(), new ConcurrentHashMap<>());
+
+    private record Resolutions(SortedMap<String, MountPoint> table, ConcurrentHashMap<String, ResolvedPath> byPath) {}
 
     @Activate
     public MountService(@Reference CuratorFramework curator, @Reference UfsConnectors connectors, MountConfig config) {
@@ -180,6 +187,36 @@ public final class MountService implements MountTable {
 
     @Override
     public ResolvedPath resolve(String path) {
+        SortedMap<String, MountPoint> table = currentTable();
+        if (path == null || table == null) {
+            return resolveUncached(path);
+        }
+        Resolutions current = resolutions;
+        if (current.table() != table) {
+            current = new Resolutions(table, new ConcurrentHashMap<>());
+            resolutions = current;
+        }
+        ResolvedPath cached = current.byPath().get(path);
+        if (cached != null) {
+            return cached;
+        }
+        ResolvedPath resolved = resolveUncached(path);
+        if (current.byPath().size() < MAX_RESOLUTIONS) {
+            current.byPath().put(path, resolved);
+        }
+        return resolved;
+    }
+
+    /** The table as one immutable snapshot (replaced on every change), or null while it is loading. */
+    private SortedMap<String, MountPoint> currentTable() {
+        if (staticTable.isPresent()) {
+            return staticTable.get();
+        }
+        MountStore mountStore = store.orElseThrow();
+        return mountStore.isInitialized() ? mountStore.view() : null;
+    }
+
+    private ResolvedPath resolveUncached(String path) {
         String normalized = StrataPaths.normalize(path);
         MountPoint found = null;
         for (MountPoint mount : mounts()) {

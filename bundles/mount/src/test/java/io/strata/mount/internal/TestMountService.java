@@ -457,6 +457,17 @@ final class TestMountService {
                 () -> service.resolve("/data/../etc"),
                 ErrorKind.INVALID_ARGUMENT,
                 "Invalid path /data/../etc: . and .. are not allowed");
+        assertThat(service.resolve("/data/a b/c.txt"))
+                .as("resolved again from the same table")
+                .isSameAs(resolved);
+
+        // a new table resolves afresh: the same path now lands in the new mount's UFS
+        service.remove("/data");
+        assertStrataError(
+                () -> service.resolve("/data/a b/c.txt"), ErrorKind.INVALID_ARGUMENT, MountTable.NO_MOUNTED_UFS);
+        service.add("/data", folder("elsewhere"), Map.of());
+        assertThat(service.resolve("/data/a b/c.txt").ufsUri().toString())
+                .isEqualTo(folder("elsewhere") + "a%20b/c.txt");
     }
 
     @Test

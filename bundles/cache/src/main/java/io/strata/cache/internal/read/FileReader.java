@@ -18,7 +18,6 @@ import io.strata.spi.StrataException;
 import io.strata.spi.metrics.MetricNames;
 import io.strata.spi.ufs.Ufs;
 import io.strata.spi.ufs.UfsException;
-import io.strata.spi.ufs.UfsStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.io.IOException;
@@ -26,8 +25,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -56,7 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class FileReader {
     private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final MountTable mounts;
     private final PageCache cache;
@@ -138,17 +134,17 @@ public final class FileReader {
     public void serve(ResolvedPath resolved, Optional<String> rangeHeader, boolean body, HttpServletResponse response)
             throws IOException {
         Ufs ufs = mounts.ufs(resolved.mount());
-        UfsStatus status;
+        UfsStatusCache.FileState state;
         try {
-            status = statuses.status(resolved.path(), () -> ufs.status(resolved.ufsPath()));
+            state = statuses.state(resolved.path(), () -> ufs.status(resolved.ufsPath()));
         } catch (UfsException e) {
             throw resolved.failure(e);
         }
-        if (status.directory()) {
+        if (state.status().directory()) {
             throw StrataException.invalidArgument(resolved.path() + " is a directory; only files can be read");
         }
-        FileVersion version = FileVersion.of(status);
-        String etag = etag(version);
+        FileVersion version = state.version();
+        String etag = state.etag();
         response.setHeader("ETag", etag);
         response.setHeader("Accept-Ranges", "bytes");
         ByteRange range;
@@ -171,9 +167,8 @@ public final class FileReader {
         response.setContentType("application/octet-stream");
         response.setContentLengthLong(range.length());
         response.setHeader(CacheOutcome.HEADER, outcome.name());
-        if (status.lastModified().isPresent()) {
-            response.setHeader(
-                    "Last-Modified", HTTP_DATE.format(status.lastModified().get()));
+        if (state.lastModified().isPresent()) {
+            response.setHeader("Last-Modified", state.lastModified().get());
         }
         if (range.partial()) {
             response.setHeader(

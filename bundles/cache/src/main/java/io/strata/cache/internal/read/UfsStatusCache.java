@@ -1,13 +1,18 @@
 package io.strata.cache.internal.read;
 
+import io.strata.cache.FileVersion;
 import io.strata.spi.ufs.UfsException;
 import io.strata.spi.ufs.UfsStatus;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The status of the files being read, each kept for a time-to-live so that hot files are served
- * without asking the UFS on every read. Bounded: past {@value #MAX_ENTRIES} entries it starts over.
+ * without asking the UFS on every read, with what the answers derive from it (version, ETag,
+ * Last-Modified) worked out once. Bounded: past {@value #MAX_ENTRIES} entries it starts over.
  */
 final class UfsStatusCache {
     static final int MAX_ENTRIES = 100_000;
@@ -16,7 +21,21 @@ final class UfsStatusCache {
         UfsStatus load() throws UfsException;
     }
 
-    private record Entry(UfsStatus status, long loadedAt) {}
+    /** A status and the read headers derived from it. */
+    record FileState(UfsStatus status, FileVersion version, String etag, Optional<String> lastModified) {
+        static FileState of(UfsStatus status) {
+            FileVersion version = FileVersion.of(status);
+            return new FileState(
+                    status,
+                    version,
+                    FileReader.etag(version),
+                    status.lastModified().map(HTTP_DATE::format));
+        }
+    }
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private record Entry(FileState state, long loadedAt) {}
 
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -25,20 +44,20 @@ final class UfsStatusCache {
         this.ttlNanos = ttl.toNanos();
     }
 
-    UfsStatus status(String key, Loader loader) throws UfsException {
+    FileState state(String key, Loader loader) throws UfsException {
         long now = System.nanoTime();
         Entry entry = entries.get(key);
         if (entry != null && now - entry.loadedAt() < ttlNanos) {
-            return entry.status();
+            return entry.state();
         }
-        UfsStatus status = loader.load();
+        FileState state = FileState.of(loader.load());
         if (ttlNanos > 0) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
-            entries.put(key, new Entry(status, now));
+            entries.put(key, new Entry(state, now));
         }
-        return status;
+        return state;
     }
 
     void forget(String key) {
