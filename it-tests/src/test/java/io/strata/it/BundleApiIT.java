@@ -3,7 +3,7 @@ package io.strata.it;
 import static io.strata.it.TestingJars.HELLO_GREETING;
 import static io.strata.it.TestingJars.HELLO_NAME;
 import static io.strata.it.TestingJars.HELLO_PATH;
-import static io.strata.it.TestingJars.HELLO_ROUTE;
+import static io.strata.it.TestingJars.HELLO_ROUTES;
 import static io.strata.it.TestingJars.HELLO_VERSION;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +57,7 @@ final class BundleApiIT {
         assertThat(info.get("version").asText()).isEqualTo(HELLO_VERSION);
         assertThat(info.get("state").asText()).isEqualTo("ACTIVE");
         assertThat(info.get("kind").asText()).isEqualTo("bundle");
-        assertThat(info.get("routes").toString()).isEqualTo("[\"" + HELLO_ROUTE + "\"]");
+        assertThat(info.get("routes")).extracting(JsonNode::asText).containsExactlyElementsOf(HELLO_ROUTES);
         assertThat(info.has("error")).isFalse();
         // the answer comes once the route is served
         assertThat(Json.parse(node.get(HELLO_PATH).body()).get("greeting").asText())

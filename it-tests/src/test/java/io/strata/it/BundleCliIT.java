@@ -2,7 +2,7 @@ package io.strata.it;
 
 import static io.strata.it.TestingJars.HELLO_NAME;
 import static io.strata.it.TestingJars.HELLO_PATH;
-import static io.strata.it.TestingJars.HELLO_ROUTE;
+import static io.strata.it.TestingJars.HELLO_ROUTES;
 import static io.strata.it.TestingJars.HELLO_VERSION;
 import static java.util.regex.Pattern.quote;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +58,7 @@ final class BundleCliIT {
         assertThat(install.exitCode()).as(install.describe()).isZero();
         assertThat(install.stdout())
                 .matches("(?s)\\d+\\s+ACTIVE\\s+bundle\\s+" + quote(HELLO_NAME) + "\\s+" + quote(HELLO_VERSION)
-                        + "\\n\\s+route " + quote(HELLO_ROUTE) + "\\n");
+                        + routeLines() + "\\n");
         assertThat(node.get(HELLO_PATH).statusCode()).isEqualTo(200);
         assertThat(node.addedBundleFiles()).containsExactly(HELLO_NAME + ".jar");
 
@@ -66,9 +66,7 @@ final class BundleCliIT {
         assertThat(list.exitCode()).as(list.describe()).isZero();
         assertThat(list.stdout().lines().toList()).first().asString().startsWith("ID ");
         assertThat(list.stdout()).containsPattern("ACTIVE\\s+kernel\\s+system\\.bundle");
-        assertThat(list.stdout())
-                .containsPattern(
-                        "ACTIVE\\s+bundle\\s+" + quote(HELLO_NAME) + "\\s+.*\\n\\s+route " + quote(HELLO_ROUTE));
+        assertThat(list.stdout()).containsPattern("ACTIVE\\s+bundle\\s+" + quote(HELLO_NAME) + "\\s+.*" + routeLines());
 
         CommandResult again = node.strata("bundle", "install", example.toString());
         assertThat(again.exitCode()).as(again.describe()).isEqualTo(1);
@@ -103,5 +101,12 @@ final class BundleCliIT {
         assertThat(install.exitCode()).as(install.describe()).isEqualTo(1);
         assertThat(install.stderr())
                 .isEqualTo("error: Not an OSGi bundle: the jar's manifest has no Bundle-SymbolicName (HTTP 400)\n");
+    }
+
+    /** The example's routes as the CLI prints them, one {@code route} line each. */
+    private static String routeLines() {
+        return HELLO_ROUTES.stream()
+                .map(route -> "\\n\\s+route " + quote(route))
+                .collect(java.util.stream.Collectors.joining());
     }
 }

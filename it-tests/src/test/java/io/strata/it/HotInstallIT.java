@@ -3,7 +3,8 @@ package io.strata.it;
 import static io.strata.it.TestingJars.HELLO_GREETING;
 import static io.strata.it.TestingJars.HELLO_NAME;
 import static io.strata.it.TestingJars.HELLO_PATH;
-import static io.strata.it.TestingJars.HELLO_ROUTE;
+import static io.strata.it.TestingJars.HELLO_ROUTES;
+import static io.strata.it.TestingJars.HELLO_TEXT_PATH;
 import static io.strata.it.TestingJars.HELLO_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,10 +68,25 @@ final class HotInstallIT {
         assertThat(installed.state()).isEqualTo("ACTIVE");
         assertThat(installed.kind()).isEqualTo("bundle");
         assertThat(installed.version()).isEqualTo(HELLO_VERSION);
-        assertThat(installed.routes()).containsExactly(HELLO_ROUTE);
+        assertThat(installed.routes()).containsExactlyElementsOf(HELLO_ROUTES);
         assertThat(installed.error()).isNull();
         assertThat(installed.location()).endsWith("/bundles/hello.jar");
         assertThat(node.client().health().status()).isEqualTo("ok");
+
+        // its direct route: served beside Jakarta REST, listed, timed, and strict about methods
+        HttpResponse<String> text = node.get(HELLO_TEXT_PATH);
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.body()).isEqualTo(HELLO_GREETING + "\n");
+        assertThat(text.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(rootListing().get(HELLO_TEXT_PATH).asText())
+                .isEqualTo("The greeting of /api/v1/hello as plain text.");
+        HttpResponse<String> delete = node.delete(HELLO_TEXT_PATH);
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(delete.body()).isEqualTo("{\"status\":\"Method not allowed on " + HELLO_TEXT_PATH + "\"}");
+        assertThat(node.get("/metrics?format=prometheus").body())
+                .contains("strata_http_request_seconds_count{route=\"GET " + HELLO_TEXT_PATH + "\"} 1");
 
         Path updated = TestingJars.withGreeting(
                 example, node.scratchDir().resolve("hello-updated.jar"), "Hello again from Strata", "0.1.1");
@@ -85,12 +101,14 @@ final class HotInstallIT {
         BundleInfo replaced = bundle(HELLO_NAME).orElseThrow();
         assertThat(replaced.id()).as("an update keeps the bundle").isEqualTo(installed.id());
         assertThat(replaced.version()).isEqualTo("0.1.1");
-        assertThat(replaced.routes()).containsExactly(HELLO_ROUTE);
+        assertThat(replaced.routes()).containsExactlyElementsOf(HELLO_ROUTES);
 
         node.deleteBundle("hello.jar");
         HttpResponse<String> gone = node.awaitStatus(TIMEOUT, HELLO_PATH, 404);
         assertThat(gone.body()).isEqualTo("{\"status\":\"No such path: " + HELLO_PATH + "\"}");
         assertThat(rootListing().has(HELLO_PATH)).isFalse();
+        assertThat(node.get(HELLO_TEXT_PATH).statusCode()).isEqualTo(404);
+        assertThat(rootListing().has(HELLO_TEXT_PATH)).isFalse();
         assertThat(bundle(HELLO_NAME)).isEmpty();
         assertThat(node.client().health().status()).isEqualTo("ok");
     }

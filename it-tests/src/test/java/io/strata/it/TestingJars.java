@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -32,8 +33,12 @@ final class TestingJars {
     /** The example's answer: greeting.txt plus the default suffix "!". */
     static final String HELLO_GREETING = "Hello from Strata!";
 
-    static final String HELLO_ROUTE = "GET /api/v1/hello";
     static final String HELLO_PATH = "/api/v1/hello";
+    /** The example's direct route (served beside Jakarta REST): the greeting as plain text. */
+    static final String HELLO_TEXT_PATH = "/api/v1/hello.txt";
+    /** Every route the example publishes, in the order the kernel reports them. */
+    static final List<String> HELLO_ROUTES =
+            List.of("GET " + HELLO_PATH, "GET " + HELLO_TEXT_PATH, "HEAD " + HELLO_TEXT_PATH);
 
     private static final String GREETING_ENTRY = "io/strata/example/hello/internal/greeting.txt";
 

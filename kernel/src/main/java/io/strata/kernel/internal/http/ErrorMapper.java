@@ -162,9 +162,14 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Failure internal(Throwable throwable) {
+        return new Failure(500, ErrorKind.INTERNAL, internalError(throwable));
+    }
+
+    /** Logs our own bug with a fresh id and returns the message that names it, for a 500. */
+    static String internalError(Throwable throwable) {
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
         LOG.error("Internal error, id {}", id, throwable);
-        return new Failure(500, ErrorKind.INTERNAL, "Internal error, id " + id);
+        return "Internal error, id " + id;
     }
 
     private boolean metaServiceEnvelope() {

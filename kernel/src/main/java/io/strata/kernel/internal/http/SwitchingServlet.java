@@ -7,9 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Hands each request to the whiteboard's current Jersey application. */
+/** Hands each request to its direct route, or else to the whiteboard's current Jersey application. */
 final class SwitchingServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -27,6 +29,11 @@ final class SwitchingServlet extends HttpServlet {
 
     @Override
     public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        DirectRoutes.Entry direct = whiteboard.direct(http.getRequestURI());
+        if (direct != null && direct.serve(http, (HttpServletResponse) response)) {
+            return;
+        }
         Generation generation = whiteboard.acquire();
         try {
             generation.container().service(request, response);

@@ -81,6 +81,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
     private final AtomicLong generations = new AtomicLong();
     private final Object servedLock = new Object();
     private final ScheduledExecutorService rebuilder;
+    private final DirectRoutes direct;
     private long served;
     private ServletConfig servletConfig;
     private ServiceTracker<Object, Object> tracker;
@@ -98,6 +99,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         this.adminToken = requireNonNull(adminToken, "adminToken is null");
         this.kernelResources = requireNonNull(kernelResources, "kernelResources is null");
         this.leadership = requireNonNull(leadership, "leadership is null");
+        this.direct = new DirectRoutes(context, registry);
         this.rebuilder = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "strata-whiteboard");
             thread.setDaemon(true);
@@ -119,6 +121,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         }
         tracker = new ServiceTracker<>(context, filter, new Customizer());
         tracker.open(true);
+        direct.open();
     }
 
     /** The generation to serve a request with; the caller must {@link Generation#release()} it. */
@@ -131,14 +134,25 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         }
     }
 
+    /** The direct route serving exactly {@code path}, or null. */
+    DirectRoutes.Entry direct(String path) {
+        return direct.route(path);
+    }
+
+    /** {@code path -> description} of every route served, Jakarta REST and direct. */
     public SortedMap<String, String> listing() {
-        return current.get().listing();
+        SortedMap<String, String> listing = new TreeMap<>(current.get().listing());
+        listing.putAll(direct.listing());
+        return listing;
     }
 
     @Override
     public List<String> routes(long bundleId) {
         Generation generation = current.get();
-        return generation == null ? List.of() : generation.routes(bundleId);
+        List<String> routes = new ArrayList<>(generation == null ? List.of() : generation.routes(bundleId));
+        routes.addAll(direct.routes(bundleId));
+        routes.sort(null);
+        return routes;
     }
 
     @Override
@@ -396,6 +410,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
 
     @Override
     public void close() {
+        direct.close();
         if (tracker != null) {
             tracker.close();
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.api.v1.StatusResponse;
 import io.strata.api.v1.nodes.CacheOutcome;
 import io.strata.cache.CachedPage;
@@ -18,10 +19,7 @@ import io.strata.spi.metrics.MetricNames;
 import io.strata.spi.ufs.Ufs;
 import io.strata.spi.ufs.UfsException;
 import io.strata.spi.ufs.UfsStatus;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +55,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ReadConfig.class)
 public final class FileReader {
     private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final MountTable mounts;
@@ -121,14 +120,23 @@ public final class FileReader {
     }
 
     /**
-     * The answer to a read of {@code path}: 200 with the whole file, 206 with one range, 416 for a
-     * range past the end; 404 for a missing file, 400 for a directory or a path under no mount.
+     * Answers a read of {@code path} on {@code response}: 200 with the whole file, 206 with one
+     * range, 416 for a range past the end (headers only when {@code body} is false, for HEAD).
+     *
+     * @throws StrataException 404 for a missing file, 400 for a directory or a path under no mount,
+     *     before anything is written
      */
-    public Response read(String path, Optional<String> rangeHeader) {
+    public void serve(String path, Optional<String> rangeHeader, boolean body, HttpServletResponse response)
+            throws IOException {
         if (path == null || path.isEmpty()) {
             throw StrataException.invalidArgument("Required parameters not provided: path");
         }
-        ResolvedPath resolved = mounts.resolve(path);
+        serve(mounts.resolve(path), rangeHeader, body, response);
+    }
+
+    /** {@link #serve(String, Optional, boolean, HttpServletResponse)} of a path already resolved. */
+    public void serve(ResolvedPath resolved, Optional<String> rangeHeader, boolean body, HttpServletResponse response)
+            throws IOException {
         Ufs ufs = mounts.ufs(resolved.mount());
         UfsStatus status;
         try {
@@ -141,36 +149,39 @@ public final class FileReader {
         }
         FileVersion version = FileVersion.of(status);
         String etag = etag(version);
+        response.setHeader("ETag", etag);
+        response.setHeader("Accept-Ranges", "bytes");
         ByteRange range;
         try {
             range = ByteRange.of(rangeHeader, version.length());
         } catch (ByteRange.Unsatisfiable e) {
-            return Response.status(416)
-                    .header("Content-Range", "bytes */" + version.length())
-                    .header(HttpHeaders.ETAG, etag)
-                    .header("Accept-Ranges", "bytes")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new StatusResponse("Range not satisfiable: " + e.getMessage()))
-                    .build();
+            byte[] error = JSON.writeValueAsBytes(new StatusResponse("Range not satisfiable: " + e.getMessage()));
+            response.setStatus(416);
+            response.setHeader("Content-Range", "bytes */" + version.length());
+            response.setContentType("application/json");
+            response.setContentLength(error.length);
+            if (body) {
+                response.getOutputStream().write(error);
+            }
+            return;
         }
         CacheOutcome outcome = outcome(resolved.path(), version, range);
         requests.get(outcome).mark();
-        Response.ResponseBuilder response = Response.status(range.partial() ? 206 : 200)
-                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(HttpHeaders.CONTENT_LENGTH, range.length())
-                .header(HttpHeaders.ETAG, etag)
-                .header("Accept-Ranges", "bytes")
-                .header(CacheOutcome.HEADER, outcome.name());
-        status.lastModified().ifPresent(time -> response.header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(time)));
+        response.setStatus(range.partial() ? 206 : 200);
+        response.setContentType("application/octet-stream");
+        response.setContentLengthLong(range.length());
+        response.setHeader(CacheOutcome.HEADER, outcome.name());
+        if (status.lastModified().isPresent()) {
+            response.setHeader(
+                    "Last-Modified", HTTP_DATE.format(status.lastModified().get()));
+        }
         if (range.partial()) {
-            response.header(
+            response.setHeader(
                     "Content-Range", "bytes " + range.start() + "-" + (range.end() - 1) + "/" + version.length());
         }
-        if (range.length() == 0) {
-            return response.build();
+        if (body && range.length() > 0) {
+            send(resolved, ufs, version, range, response.getOutputStream());
         }
-        StreamingOutput body = out -> send(resolved, ufs, version, range, out);
-        return response.entity(body).build();
     }
 
     private CacheOutcome outcome(String path, FileVersion version, ByteRange range) {
@@ -238,7 +249,7 @@ public final class FileReader {
             in = ufs.read(resolved.ufsPath(), runStart, runEnd - runStart);
         } catch (UfsException e) {
             statuses.forget(resolved.path());
-            throw new IOException("cannot read " + resolved.ufsUri() + ": " + e.getMessage(), e);
+            throw resolved.failure(e);
         }
         try (in) {
             for (long page = first; page < end; page++) {

@@ -6,40 +6,37 @@ import io.strata.mount.MountTable;
 import io.strata.mount.ResolvedPath;
 import io.strata.spi.ErrorKind;
 import io.strata.spi.StrataException;
-import io.strata.spi.http.Description;
+import io.strata.spi.http.DirectRoute;
 import io.strata.workers.LocalWorker;
 import io.strata.workers.Worker;
 import io.strata.workers.WorkerDirectory;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/v1/file} on every node: the file's owner on the hash ring serves it. This node serves
  * it itself when it is the owner; otherwise it answers 307 to the owner's {@code /api/v1/worker/file}.
  */
-@Component(service = FileResource.class)
-@JakartarsResource
-@Path("/api/v1/file")
-public final class FileResource {
+@Component(service = DirectRoute.class)
+public final class FileRoute implements DirectRoute {
+    static final Set<String> METHODS = Set.of("GET", "HEAD");
+
     private final MountTable mounts;
     private final WorkerDirectory workers;
     private final Optional<LocalWorker> local;
     private final Optional<FileReader> reader;
 
     @Activate
-    public FileResource(
+    public FileRoute(
             @Reference MountTable mounts,
             @Reference WorkerDirectory workers,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) LocalWorker local,
@@ -50,11 +47,26 @@ public final class FileResource {
         this.reader = Optional.ofNullable(reader);
     }
 
-    @GET
-    @Description("path=<strata path>. Reads a file through the worker that owns it on the hash ring: 307 to that"
-            + " worker's /api/v1/worker/file, or served here when this node is the owner; 503 when no worker is"
-            + " online.")
-    public Response read(@QueryParam("path") String path, @HeaderParam("Range") String range) {
+    @Override
+    public String path() {
+        return "/api/v1/file";
+    }
+
+    @Override
+    public Set<String> methods() {
+        return METHODS;
+    }
+
+    @Override
+    public String description() {
+        return "path=<strata path>. Reads a file through the worker that owns it on the hash ring: 307 to that"
+                + " worker's " + WorkerFileRoute.PATH + ", or served here when this node is the owner; 503 when no"
+                + " worker is online.";
+    }
+
+    @Override
+    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getParameter("path");
         if (path == null || path.isEmpty()) {
             throw StrataException.invalidArgument("Required parameters not provided: path");
         }
@@ -63,12 +75,20 @@ public final class FileResource {
                 .orElseThrow(() ->
                         new StrataException(ErrorKind.UNAVAILABLE, "No worker is online to serve " + resolved.path()));
         if (local.isPresent() && reader.isPresent() && local.get().identity().equals(owner.identity())) {
-            return reader.get().read(resolved.path(), Optional.ofNullable(range));
+            reader.get()
+                    .serve(
+                            resolved,
+                            Optional.ofNullable(request.getHeader("Range")),
+                            !"HEAD".equals(request.getMethod()),
+                            response);
+            return;
         }
-        URI location = URI.create("http://" + owner.address() + "/api/v1/worker/file?path="
-                + URLEncoder.encode(resolved.path(), StandardCharsets.UTF_8));
-        return Response.temporaryRedirect(location)
-                .header("X-Strata-Worker", owner.identity())
-                .build();
+        response.setStatus(307);
+        response.setHeader(
+                "Location",
+                "http://" + owner.address() + WorkerFileRoute.PATH + "?path="
+                        + URLEncoder.encode(resolved.path(), StandardCharsets.UTF_8));
+        response.setHeader("X-Strata-Worker", owner.identity());
+        response.setContentLength(0);
     }
 }

@@ -1,0 +1,55 @@
+package io.strata.cache.internal.read;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strata.spi.http.DirectRoute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/v1/worker/file}: a file read served by this worker, from its cache or the UFS. A
+ * direct route: the data path skips Jakarta REST.
+ */
+@Component(service = DirectRoute.class)
+public final class WorkerFileRoute implements DirectRoute {
+    static final String PATH = "/api/v1/worker/file";
+
+    private final FileReader reader;
+
+    @Activate
+    public WorkerFileRoute(@Reference FileReader reader) {
+        this.reader = requireNonNull(reader, "reader is null");
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public Set<String> methods() {
+        return FileRoute.METHODS;
+    }
+
+    @Override
+    public String description() {
+        return "path=<strata path>. Streams the file from this worker's cache, reading missing pages from the"
+                + " UFS (and caching them); honours Range (206, 416); HEAD for the headers only. Header"
+                + " X-Strata-Cache: HIT, MISS or PARTIAL.";
+    }
+
+    @Override
+    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        reader.serve(
+                request.getParameter("path"),
+                Optional.ofNullable(request.getHeader("Range")),
+                !"HEAD".equals(request.getMethod()),
+                response);
+    }
+}

@@ -1,0 +1,247 @@
+package io.strata.kernel.internal.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.api.v1.StatusResponse;
+import io.strata.spi.StrataException;
+import io.strata.spi.http.DirectRoute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link DirectRoute} services, by exact path. A route is live as soon as its service is seen;
+ * when the service goes away it takes no new requests and the tracker waits (up to {@value
+ * #DRAIN_MS} ms) for those in flight before the bundle may stop it.
+ */
+final class DirectRoutes implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectRoutes.class);
+    private static final long DRAIN_MS = 30_000;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final BundleContext context;
+    private final MetricRegistry registry;
+    private final Map<String, Entry> byPath = new ConcurrentHashMap<>();
+    private ServiceTracker<DirectRoute, Entry> tracker;
+
+    DirectRoutes(BundleContext context, MetricRegistry registry) {
+        this.context = requireNonNull(context, "context is null");
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    void open() {
+        tracker = new ServiceTracker<>(context, DirectRoute.class, new Customizer());
+        tracker.open();
+    }
+
+    /** The route serving exactly {@code path}, if any. */
+    Entry route(String path) {
+        return byPath.get(path);
+    }
+
+    /** {@code path -> description}, for {@code GET /}. */
+    SortedMap<String, String> listing() {
+        SortedMap<String, String> listing = new TreeMap<>();
+        byPath.forEach((path, entry) -> listing.put(path, entry.route.description()));
+        return listing;
+    }
+
+    /** The routes ({@code "GET /path"}) of one bundle. */
+    List<String> routes(long bundleId) {
+        Set<String> routes = new TreeSet<>();
+        byPath.values().stream()
+                .filter(entry -> entry.bundleId == bundleId)
+                .forEach(entry -> entry.timers.keySet().forEach(method -> routes.add(method + " " + entry.path)));
+        return List.copyOf(routes);
+    }
+
+    @Override
+    public void close() {
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    /** One published route, counting the requests it is serving. */
+    final class Entry {
+        private static final int RETIRED = 1 << 30;
+
+        private final DirectRoute route;
+        private final String path;
+        private final long bundleId;
+        private final Map<String, Timer> timers;
+        private final String allowed;
+        private final AtomicInteger state = new AtomicInteger();
+
+        private Entry(DirectRoute route, String path, long bundleId) {
+            this.route = route;
+            this.path = path;
+            this.bundleId = bundleId;
+            Map<String, Timer> timers = new TreeMap<>();
+            for (String method : route.methods()) {
+                timers.put(method, registry.timer(RouteMetrics.metricName(method + " " + path)));
+            }
+            this.timers = Map.copyOf(timers);
+            this.allowed = String.join(", ", new TreeSet<>(timers.keySet()));
+        }
+
+        /**
+         * Serves the request unless the route was retired meanwhile; false then, and nothing was
+         * written.
+         */
+        boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            if (!tryAcquire()) {
+                return false;
+            }
+            try {
+                Timer timer = timers.get(request.getMethod());
+                if (timer == null) {
+                    response.setHeader("Allow", allowed);
+                    error(response, 405, "Method not allowed on " + path);
+                    return true;
+                }
+                long begin = System.nanoTime();
+                try {
+                    route.serve(request, response);
+                } catch (StrataException e) {
+                    fail(response, e.kind().httpStatus(), e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    fail(response, 500, ErrorMapper.internalError(e), e);
+                } finally {
+                    timer.update(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
+                }
+                return true;
+            } finally {
+                release();
+            }
+        }
+
+        private void fail(HttpServletResponse response, int status, String message, RuntimeException e)
+                throws IOException {
+            if (response.isCommitted()) {
+                // the status line is gone: all that is left is to cut the body short
+                throw new IOException(path + " failed after answering: " + message, e);
+            }
+            response.reset();
+            error(response, status, message);
+        }
+
+        private boolean tryAcquire() {
+            while (true) {
+                int current = state.get();
+                if ((current & RETIRED) != 0) {
+                    return false;
+                }
+                if (state.compareAndSet(current, current + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        private void release() {
+            if (state.decrementAndGet() == RETIRED) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Takes no new requests and waits for those in flight. */
+        private void retire() {
+            state.getAndUpdate(current -> current | RETIRED);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS);
+            synchronized (this) {
+                while (state.get() != RETIRED) {
+                    long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (remaining <= 0) {
+                        LOG.warn("{} still had requests in flight after {} ms; letting it go", path, DRAIN_MS);
+                        return;
+                    }
+                    try {
+                        wait(remaining);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes the one error body, {@code {"status": "<message>"}}. */
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = MAPPER.writeValueAsBytes(new StatusResponse(message));
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private final class Customizer implements ServiceTrackerCustomizer<DirectRoute, Entry> {
+        @Override
+        public Entry addingService(ServiceReference<DirectRoute> reference) {
+            DirectRoute route = context.getService(reference);
+            if (route == null) {
+                return null;
+            }
+            String path = route.path();
+            long bundleId = reference.getBundle().getBundleId();
+            if (path == null || !path.startsWith("/") || route.methods().isEmpty()) {
+                LOG.error(
+                        "Ignoring the direct route {} of bundle {}: it needs a path starting with / and a method",
+                        path,
+                        bundleId);
+                context.ungetService(reference);
+                return null;
+            }
+            Entry entry = new Entry(route, path, bundleId);
+            Entry previous = byPath.putIfAbsent(path, entry);
+            if (previous != null) {
+                LOG.error(
+                        "Ignoring the direct route {} of bundle {}: bundle {} already serves that path",
+                        path,
+                        bundleId,
+                        previous.bundleId);
+                context.ungetService(reference);
+                return null;
+            }
+            LOG.debug("Serving the direct route {} {} of bundle {}", entry.allowed, path, bundleId);
+            return entry;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<DirectRoute> reference, Entry entry) {}
+
+        @Override
+        public void removedService(ServiceReference<DirectRoute> reference, Entry entry) {
+            byPath.remove(entry.path, entry);
+            entry.retire();
+            entry.timers
+                    .keySet()
+                    .forEach(method -> registry.remove(RouteMetrics.metricName(method + " " + entry.path)));
+            try {
+                context.ungetService(reference);
+            } catch (IllegalStateException e) {
+                // the bundle is already gone
+            }
+        }
+    }
+}

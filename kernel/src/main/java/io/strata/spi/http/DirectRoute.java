@@ -1,0 +1,35 @@
+package io.strata.spi.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * A route the kernel serves straight from its servlet, beside the Jakarta REST whiteboard: no
+ * resource matching, filter chain or entity providers stand between the request and {@link #serve}.
+ * It is for the few data paths where that per-request cost shows (file reads); every other call
+ * should be a Jakarta REST resource. Publish it as an OSGi service of this type.
+ *
+ * <p>The kernel matches the request path exactly (no templates, no trailing slash), answers 405
+ * for a method not in {@link #methods()}, lists the route in {@code GET /} with its {@link
+ * #description()}, times it as {@code strata.http.request{route=<METHOD> <path>}} and reports it
+ * among its bundle's routes. A {@link io.strata.spi.StrataException} thrown before the response is
+ * committed becomes the one error body {@code {"status": "<message>"}} with its kind's status; any
+ * other exception is a logged 500 with an id. The kernel's admin-token and leader-only markers do
+ * not apply: a direct route checks what it needs itself. When the service goes away, the kernel
+ * stops routing to it and waits for the requests in flight before letting it go.
+ */
+public interface DirectRoute {
+    /** The exact path, starting with {@code /}, e.g. {@code /api/v1/worker/file}. */
+    String path();
+
+    /** The methods served, upper case, e.g. {@code GET} and {@code HEAD}. */
+    Set<String> methods();
+
+    /** The line {@code GET /} shows, in the form of {@link Description}. */
+    String description();
+
+    /** Answers one request; the method is one of {@link #methods()}. */
+    void serve(HttpServletRequest request, HttpServletResponse response) throws IOException;
+}
