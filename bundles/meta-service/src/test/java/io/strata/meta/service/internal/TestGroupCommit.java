@@ -82,9 +82,11 @@ final class TestGroupCommit {
         results.add(submit(commits, create("first", 10)));
         TestingZooKeeper.await(WAIT, "the first transaction at the gate", () -> handleCalls.get() == 1);
         for (GroupCommit.Write write : writes) {
+            int queued = results.size();
             results.add(submit(commits, write));
+            // one at a time, so the queue's order is the list's
+            TestingZooKeeper.await(WAIT, "write " + queued + " queued", () -> commits.queued() == queued);
         }
-        TestingZooKeeper.await(WAIT, "the writes queued", () -> commits.queued() == writes.size());
         gate.countDown();
         return results;
     }
