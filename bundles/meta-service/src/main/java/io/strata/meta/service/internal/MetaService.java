@@ -103,6 +103,10 @@ public final class MetaService {
         }
     }
 
+    InstanceStore store() {
+        return store;
+    }
+
     InstanceCalls instances() {
         return instances;
     }

@@ -2,6 +2,7 @@ package io.strata.meta.service.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -123,6 +124,17 @@ public final class MetaServiceResource {
         this.service = requireNonNull(service, "service is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.handlers = handlers();
+        // group commit: writes per transaction is the ratio of the two
+        GroupCommit commits = service.store().commits();
+        // (a new activation replaces the gauges of the previous one's store)
+        gauge("strata.metaservice.write.transactions", commits::transactions);
+        gauge("strata.metaservice.write.committed", commits::committedWrites);
+        gauge("strata.metaservice.write.resent", commits::resent);
+    }
+
+    private void gauge(String name, Gauge<Long> gauge) {
+        metrics.remove(name);
+        metrics.register(name, gauge);
     }
 
     // GET and DELETE carry bodies too (the reference reads the body whatever the method); taking

@@ -38,6 +38,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,14 @@ import java.util.stream.Collectors;
  * the kernel's mapper.
  */
 final class ProtoJson {
+    /**
+     * The parts of a record a change usually leaves alone, kept as the same objects from one version
+     * to the next (nodes, the other clusters, vaults and object-store infos, whose stored ciphertexts
+     * are reused): their JSON is cached.
+     */
+    private static final Set<Class<?>> CACHED =
+            Set.of(Proto.NodeInfo.class, Proto.Cluster.class, Proto.ObjectStoreInfo.class, Proto.StorageVault.class);
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             // the reference retries a failed strict parse ignoring unknown fields
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -57,9 +66,8 @@ final class ProtoJson {
                 @Override
                 public JsonSerializer<?> modifySerializer(
                         SerializationConfig config, BeanDescription description, JsonSerializer<?> serializer) {
-                    return description.getBeanClass() == Proto.NodeInfo.class
-                            ? new CachedJsonSerializer<>(Proto.NodeInfo.class, serializer)
-                            : serializer;
+                    Class<?> type = description.getBeanClass();
+                    return CACHED.contains(type) ? new CachedJsonSerializer<>(type, serializer) : serializer;
                 }
             }))
             .build();
