@@ -132,15 +132,57 @@ final class InstanceStore implements Closeable {
     });
     private final ConnectionStateListener connectionListener = this::connectionChanged;
     private final Watcher watcher = this::onEvent;
+    private final GroupCommit commits;
+    private volatile boolean folderPresent;
     private volatile String watchedPath;
 
+    /** How writes are grouped into ZooKeeper transactions (see {@link GroupCommit}). */
+    record Batching(int maxOps, int maxBytes, int maxInFlight, Duration timeout) {
+        static final Batching DEFAULT = new Batching(128, 512 * 1024, 1, Duration.ofSeconds(30));
+
+        Batching {
+            requireNonNull(timeout, "timeout is null");
+            if (maxOps < 1 || maxBytes < 1 || maxInFlight < 1 || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("batch bounds and timeout must be positive");
+            }
+        }
+    }
+
     InstanceStore(CuratorFramework curator, AkSkCipher cipher, int maxAttempts) {
+        this(curator, cipher, maxAttempts, Batching.DEFAULT);
+    }
+
+    InstanceStore(CuratorFramework curator, AkSkCipher cipher, int maxAttempts, Batching batching) {
         this.curator = requireNonNull(curator, "curator is null");
         this.cipher = requireNonNull(cipher, "cipher is null");
+        requireNonNull(batching, "batching is null");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be positive");
         }
         this.maxAttempts = maxAttempts;
+        this.commits = new GroupCommit(
+                () -> curator.getZookeeperClient().getZooKeeper(),
+                curator.getNamespace(),
+                this::knownFailure,
+                batching.maxOps(),
+                batching.maxBytes(),
+                batching.maxInFlight(),
+                batching.timeout());
+    }
+
+    /**
+     * A write the view shows to fail: a create of a record held (records are never deleted), or a
+     * write at a version older than the one held (this node's own write, or one it read).
+     */
+    private KeeperException.Code knownFailure(GroupCommit.Write write) {
+        Held held = view.get(write.path());
+        if (held == null) {
+            return null;
+        }
+        if (write.isCreate()) {
+            return KeeperException.Code.NODEEXISTS;
+        }
+        return held.version() > write.expectedVersion() ? KeeperException.Code.BADVERSION : null;
     }
 
     /** Starts watching the records; does not block (the view fills in the background). */
@@ -157,6 +199,7 @@ final class InstanceStore implements Closeable {
 
     @Override
     public void close() {
+        commits.close();
         if (!state.compareAndSet(State.STARTED, State.CLOSED)) {
             state.set(State.CLOSED);
             events.shutdownNow();
@@ -388,6 +431,11 @@ final class InstanceStore implements Closeable {
         return reloads.get();
     }
 
+    /** The group commit of this store's writes (for tests and metrics). */
+    GroupCommit commits() {
+        return commits;
+    }
+
     static String path(String instanceId) {
         return INSTANCES + "/" + KeyCodec.hex(Keys.instance(instanceId));
     }
@@ -448,26 +496,46 @@ final class InstanceStore implements Closeable {
         String instanceId = document.instance().instanceId();
         String path = path(instanceId);
         AkSkCipher.Sealed<InstanceDocument> sealed = cipher.seal(document, null);
-        Stat stat = new Stat();
+        GroupCommit.Write write = GroupCommit.Write.create(
+                path, ProtoJson.bytes(sealed.stored()), stat -> hold(path, sealed.stored(), sealed.clear(), stat));
         try {
-            curator.create()
-                    .creatingParentContainersIfNeeded()
-                    .storingStatIn(stat)
-                    .forPath(path, ProtoJson.bytes(sealed.stored()));
+            ensureFolder();
+            try {
+                commits.write(write);
+            } catch (KeeperException.NoNodeException e) {
+                // the folder went away meanwhile (only by hand: records are never deleted)
+                folderPresent = false;
+                ensureFolder();
+                commits.write(write);
+            }
         } catch (KeeperException.NodeExistsException e) {
             return false;
         } catch (Exception e) {
             throw failure(MetaServiceCode.KV_TXN_COMMIT_ERR, "failed to commit kv txn, instance_id=" + instanceId, e);
         }
-        hold(path, sealed.stored(), sealed.clear(), stat);
         return true;
     }
 
+    /** Creates the records' folder once: a create in a transaction cannot create its parents. */
+    private void ensureFolder() throws Exception {
+        if (folderPresent) {
+            return;
+        }
+        try {
+            curator.create().creatingParentsIfNeeded().forPath(INSTANCES);
+        } catch (KeeperException.NodeExistsException e) {
+            // there already (the usual case)
+        }
+        folderPresent = true;
+    }
+
     /**
-     * Applies a mutation with compare-and-set, starting from the view and re-reading after each
-     * conflict. Returns the document in force afterwards. Keys the change leaves alone keep their
-     * ciphertexts, and the view keeps the written record in clear, so a change that does not touch
-     * keys neither encrypts nor decrypts.
+     * Applies a mutation with compare-and-set, starting from the view; after a conflict it starts
+     * again from the view when that holds a newer version meanwhile (a write of this node, or one it
+     * read), else from ZooKeeper. Returns the document in force afterwards. The write is group
+     * committed with other callers' writes ({@link GroupCommit}). Keys the change leaves alone keep
+     * their ciphertexts, and the view keeps the written record in clear, so a change that does not
+     * touch keys neither encrypts nor decrypts.
      */
     InstanceDocument update(String instanceId, Mutation mutation, Supplier<? extends RuntimeException> whenMissing) {
         String path = path(instanceId);
@@ -483,10 +551,11 @@ final class InstanceStore implements Closeable {
             }
             AkSkCipher.Sealed<InstanceDocument> sealed = cipher.seal(next, current.sealed());
             try {
-                Stat written = curator.setData()
-                        .withVersion(current.version())
-                        .forPath(path, ProtoJson.bytes(sealed.stored()));
-                hold(path, sealed.stored(), sealed.clear(), written);
+                commits.write(GroupCommit.Write.update(
+                        path,
+                        ProtoJson.bytes(sealed.stored()),
+                        current.version(),
+                        stat -> hold(path, sealed.stored(), sealed.clear(), stat)));
                 return next;
             } catch (KeeperException.BadVersionException | KeeperException.NoNodeException e) {
                 conflicts.incrementAndGet();
@@ -496,8 +565,9 @@ final class InstanceStore implements Closeable {
                             "failed to commit kv txn, err=Conflict, gave up after " + attempt
                                     + " attempts, instance_id=" + instanceId);
                 }
-                current = null;
-                if (attempt > 1) {
+                Held newer = view.get(path);
+                current = newer != null && newer.version() > current.version() ? newer : null;
+                if (attempt > 1 && current == null) {
                     // spread the retries of writers racing on one instance
                     LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(Math.min(attempt, 20) * 100_000L));
                 }

@@ -51,7 +51,15 @@ public final class MetaService {
                 configService.entry("strata.data.dir").map(ConfigEntry::value).orElse("data"));
         this.token = state.token(config.token());
         AkSkCipher cipher = new AkSkCipher(state.encryptionKey(config.encryption_key()));
-        this.store = new InstanceStore(curator, cipher, config.cas_attempts_max());
+        this.store = new InstanceStore(
+                curator,
+                cipher,
+                config.cas_attempts_max(),
+                new InstanceStore.Batching(
+                        config.write_batch_ops_max(),
+                        config.write_batch_max_bytes(),
+                        config.write_batches_inflight_max(),
+                        Duration.ofMillis(config.write_timeout_ms())));
         KvStore kv = new KvStore(curator);
         Support support = new Support(store, MetaServiceSettings.of(config), Clock.systemUTC());
         this.storage = new StorageCalls(support);
@@ -93,6 +101,10 @@ public final class MetaService {
                     MetaServiceCode.KV_TXN_GET_ERR,
                     "the meta-service index is not loaded yet (ZooKeeper unreachable?)");
         }
+    }
+
+    InstanceStore store() {
+        return store;
     }
 
     InstanceCalls instances() {

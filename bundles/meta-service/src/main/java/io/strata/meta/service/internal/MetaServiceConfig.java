@@ -61,4 +61,23 @@ public @interface MetaServiceConfig {
             description =
                     "How often a change of one instance is re-applied after losing a compare-and-set race before the call fails.")
     int cas_attempts_max() default 1000;
+
+    @AttributeDefinition(
+            description =
+                    "Most instance-record writes sent to ZooKeeper in one transaction (group commit of concurrent calls).")
+    int write_batch_ops_max() default 128;
+
+    @AttributeDefinition(
+            description =
+                    "Most bytes of record data (plus a per-write allowance) in one ZooKeeper transaction; "
+                            + "keep it well under ZooKeeper's jute.maxbuffer (1 MiB by default). A larger single record goes alone.")
+    int write_batch_max_bytes() default 524_288;
+
+    @AttributeDefinition(
+            description =
+                    "Most write transactions in flight at once; calls arriving meanwhile are grouped into the next one.")
+    int write_batches_inflight_max() default 1;
+
+    @AttributeDefinition(description = "How long a call waits for its write's transaction before it fails.")
+    long write_timeout_ms() default 30_000L;
 }

@@ -2,6 +2,7 @@ package io.strata.meta.service.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -85,6 +86,34 @@ public final class MetaServiceResource {
         Response handle(MetaService service, Call call);
     }
 
+    /** A call whose success answer is the plain OK envelope. */
+    @FunctionalInterface
+    interface OkCall {
+        void run(MetaService service, Call call);
+    }
+
+    /**
+     * The hot write calls, also served as kernel direct routes ({@link MetaServiceRoutes}) with the
+     * same token check, timing, answers and errors, without Jersey in between.
+     */
+    static final Map<String, OkCall> DIRECT_CALLS = directCalls();
+
+    private static Map<String, OkCall> directCalls() {
+        Map<String, OkCall> table = new LinkedHashMap<>();
+        OkCall createInstance =
+                (service, call) -> service.instances().createInstance(call.parse(Proto.CreateInstanceRequest.class));
+        OkCall addNode = (service, call) ->
+                service.clusters().alterCluster(call.parse(Proto.AlterClusterRequest.class), Proto.ClusterOp.ADD_NODE);
+        OkCall dropNode = (service, call) ->
+                service.clusters().alterCluster(call.parse(Proto.AlterClusterRequest.class), Proto.ClusterOp.DROP_NODE);
+        for (String prefix : List.of("", "v1/")) {
+            table.put(prefix + "create_instance", createInstance);
+            table.put(prefix + "add_node", addNode);
+            table.put(prefix + "drop_node", dropNode);
+        }
+        return java.util.Collections.unmodifiableMap(table);
+    }
+
     private final MetaService service;
     private final MetricRegistry metrics;
     private final Map<String, Handler> handlers;
@@ -95,6 +124,17 @@ public final class MetaServiceResource {
         this.service = requireNonNull(service, "service is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.handlers = handlers();
+        // group commit: writes per transaction is the ratio of the two
+        GroupCommit commits = service.store().commits();
+        // (a new activation replaces the gauges of the previous one's store)
+        gauge("strata.metaservice.write.transactions", commits::transactions);
+        gauge("strata.metaservice.write.committed", commits::committedWrites);
+        gauge("strata.metaservice.write.resent", commits::resent);
+    }
+
+    private void gauge(String name, Gauge<Long> gauge) {
+        metrics.remove(name);
+        metrics.register(name, gauge);
     }
 
     // GET and DELETE carry bodies too (the reference reads the body whatever the method); taking
@@ -140,6 +180,31 @@ public final class MetaServiceResource {
 
     /** Token, routing, timing; the entry point of every call. */
     Response handle(String path, Map<String, String> query, byte[] body) {
+        checkToken(query);
+        Handler handler = handlers.get(path);
+        if (handler == null) {
+            throw new MetaServiceException(MetaServiceCode.CLUSTER_NOT_FOUND, "unknown meta-service call: " + path);
+        }
+        try (Timer.Context ignored = timer(path).time()) {
+            service.awaitReady();
+            return handler.handle(service, new Call(path, query, body));
+        }
+    }
+
+    /** The same as {@link #handle} for a call of {@link #DIRECT_CALLS}; returns normally on OK. */
+    void handleDirect(String path, Map<String, String> query, byte[] body) {
+        checkToken(query);
+        OkCall call = DIRECT_CALLS.get(path);
+        if (call == null) {
+            throw new MetaServiceException(MetaServiceCode.CLUSTER_NOT_FOUND, "unknown meta-service call: " + path);
+        }
+        try (Timer.Context ignored = timer(path).time()) {
+            service.awaitReady();
+            call.run(service, new Call(path, query, body));
+        }
+    }
+
+    private void checkToken(Map<String, String> query) {
         String token = query.get("token");
         if (token == null || token.isEmpty()) {
             throw new StrataException(ErrorKind.PERMISSION_DENIED, "incorrect token, token=(not given)");
@@ -147,17 +212,12 @@ public final class MetaServiceResource {
         if (!token.equals(service.token())) {
             throw new StrataException(ErrorKind.PERMISSION_DENIED, "incorrect token, token=" + token);
         }
-        Handler handler = handlers.get(path);
-        if (handler == null) {
-            throw new MetaServiceException(MetaServiceCode.CLUSTER_NOT_FOUND, "unknown meta-service call: " + path);
-        }
+    }
+
+    private Timer timer(String path) {
         String name = path.startsWith("v1/") ? path.substring(3) : path;
-        Timer timer = timers.computeIfAbsent(
+        return timers.computeIfAbsent(
                 name, key -> metrics.timer(MetricNames.tagged("strata.metaservice.call", "call", key)));
-        try (Timer.Context ignored = timer.time()) {
-            service.awaitReady();
-            return handler.handle(service, new Call(path, query, body));
-        }
     }
 
     private static Map<String, String> firstValues(MultivaluedMap<String, String> parameters) {
@@ -182,10 +242,6 @@ public final class MetaServiceResource {
     private static Map<String, Handler> handlers() {
         Map<String, Handler> table = new LinkedHashMap<>();
         // instances
-        both(table, "create_instance", (service, call) -> {
-            service.instances().createInstance(call.parse(Proto.CreateInstanceRequest.class));
-            return ok();
-        });
         both(table, "drop_instance", alterInstance(Proto.InstanceOp.DROP));
         both(table, "rename_instance", alterInstance(Proto.InstanceOp.RENAME));
         both(table, "enable_instance_sse", alterInstance(Proto.InstanceOp.ENABLE_SSE));
@@ -208,8 +264,6 @@ public final class MetaServiceResource {
         both(table, "rename_cluster", alterCluster(Proto.ClusterOp.RENAME_CLUSTER));
         both(table, "update_cluster_endpoint", alterCluster(Proto.ClusterOp.UPDATE_CLUSTER_ENDPOINT));
         both(table, "update_cluster_mysql_user_name", alterCluster(Proto.ClusterOp.UPDATE_CLUSTER_MYSQL_USER_NAME));
-        both(table, "add_node", alterCluster(Proto.ClusterOp.ADD_NODE));
-        both(table, "drop_node", alterCluster(Proto.ClusterOp.DROP_NODE));
         both(table, "decommission_node", alterCluster(Proto.ClusterOp.DECOMMISSION_NODE));
         table.put("notify_decommissioned", alterCluster(Proto.ClusterOp.NOTIFY_DECOMMISSIONED));
         both(table, "set_cluster_status", alterCluster(Proto.ClusterOp.SET_CLUSTER_STATUS));
@@ -286,6 +340,10 @@ public final class MetaServiceResource {
             return ok();
         });
         both(table, "get_tablet_stats", MetaServiceResource::tabletStats);
+        DIRECT_CALLS.forEach((name, call) -> table.put(name, (service, received) -> {
+            call.run(service, received);
+            return ok();
+        }));
         return Map.copyOf(table);
     }
 

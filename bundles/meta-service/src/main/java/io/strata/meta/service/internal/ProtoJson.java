@@ -29,14 +29,16 @@ import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -47,6 +49,14 @@ import java.util.stream.Collectors;
  * the kernel's mapper.
  */
 final class ProtoJson {
+    /**
+     * The parts of a record a change usually leaves alone, kept as the same objects from one version
+     * to the next (nodes, the other clusters, vaults and object-store infos, whose stored ciphertexts
+     * are reused): their JSON is cached.
+     */
+    private static final Set<Class<?>> CACHED =
+            Set.of(Proto.NodeInfo.class, Proto.Cluster.class, Proto.ObjectStoreInfo.class, Proto.StorageVault.class);
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             // the reference retries a failed strict parse ignoring unknown fields
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,58 +66,47 @@ final class ProtoJson {
                 @Override
                 public JsonSerializer<?> modifySerializer(
                         SerializationConfig config, BeanDescription description, JsonSerializer<?> serializer) {
-                    return description.getBeanClass() == Proto.NodeInfo.class
-                            ? new CachedJsonSerializer<>(Proto.NodeInfo.class, serializer)
-                            : serializer;
+                    Class<?> type = description.getBeanClass();
+                    return CACHED.contains(type) ? new CachedJsonSerializer<>(type, serializer) : serializer;
                 }
             }))
             .build();
 
     /**
-     * Writes a value's compact JSON from a cache keyed by the value (an immutable record), weakly,
-     * so an entry lives as long as the record it was made for. A record is kept in ZooKeeper as one
-     * document per instance, rewritten whole on every change; with this, the nodes a change leaves
-     * alone (all but one, for add_node) are copied as bytes instead of being serialized field by
-     * field again. The cache is striped to keep writers on different threads apart.
+     * Writes a value's compact JSON from a cache keyed by the value's identity (an immutable record),
+     * weakly, so an entry lives as long as the record it was made for. A record is kept in ZooKeeper
+     * as one document per instance, rewritten whole on every change; the view keeps the records it
+     * wrote and read, and a change keeps the nodes it leaves alone (all but one, for add_node), so
+     * those are copied as bytes instead of being serialized field by field again. Identity rather
+     * than equality: a record's hashCode and equals walk every field, which cost as much as
+     * writing it.
      */
     private static final class CachedJsonSerializer<T> extends StdSerializer<T>
             implements ContextualSerializer, ResolvableSerializer {
-        private static final int STRIPES = 16;
-
         private final JsonSerializer<Object> serializer;
-        private final List<Map<T, SerializedString>> stripes;
+        private final IdentityCache cache;
 
         @SuppressWarnings("unchecked")
         CachedJsonSerializer(Class<T> type, JsonSerializer<?> serializer) {
-            this(type, (JsonSerializer<Object>) serializer, newStripes());
+            this(type, (JsonSerializer<Object>) serializer, new IdentityCache());
         }
 
-        private CachedJsonSerializer(
-                Class<T> type, JsonSerializer<Object> serializer, List<Map<T, SerializedString>> stripes) {
+        private CachedJsonSerializer(Class<T> type, JsonSerializer<Object> serializer, IdentityCache cache) {
             super(type);
             this.serializer = serializer;
-            this.stripes = stripes;
-        }
-
-        private static <T> List<Map<T, SerializedString>> newStripes() {
-            List<Map<T, SerializedString>> stripes = new ArrayList<>(STRIPES);
-            for (int i = 0; i < STRIPES; i++) {
-                stripes.add(Collections.synchronizedMap(new WeakHashMap<>()));
-            }
-            return List.copyOf(stripes);
+            this.cache = cache;
         }
 
         @Override
         public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            Map<T, SerializedString> stripe = stripes.get(Math.floorMod(value.hashCode(), STRIPES));
-            SerializedString json = stripe.get(value);
+            SerializedString json = cache.get(value);
             if (json == null) {
                 ByteArrayBuilder buffer = new ByteArrayBuilder(256);
                 try (JsonGenerator nested = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
                     serializer.serialize(value, nested, provider);
                 }
                 json = new SerializedString(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
-                stripe.put(value, json);
+                cache.put(value, json);
             }
             generator.writeRawValue(json);
         }
@@ -119,7 +118,7 @@ final class ProtoJson {
             JsonSerializer<?> contextual = provider.handlePrimaryContextualization(serializer, property);
             return contextual == serializer
                     ? this
-                    : new CachedJsonSerializer<>(handledType(), (JsonSerializer<Object>) contextual, stripes);
+                    : new CachedJsonSerializer<>(handledType(), (JsonSerializer<Object>) contextual, cache);
         }
 
         @Override
@@ -127,6 +126,69 @@ final class ProtoJson {
             if (serializer instanceof ResolvableSerializer resolvable) {
                 resolvable.resolve(provider);
             }
+        }
+    }
+
+    /** A concurrent map from objects, by identity and weakly held, to their JSON. */
+    static final class IdentityCache {
+        private final Map<Object, SerializedString> entries = new ConcurrentHashMap<>();
+        private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
+
+        /** A held key: the object weakly, its identity hash. */
+        private static final class Key extends WeakReference<Object> {
+            private final int hash;
+
+            Key(Object referent, ReferenceQueue<Object> queue) {
+                super(referent, queue);
+                this.hash = System.identityHashCode(referent);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
+
+            @Override
+            public boolean equals(Object other) {
+                if (this == other) {
+                    return true;
+                }
+                Object referent = get();
+                return referent != null
+                        && (other instanceof Key key
+                                ? key.get() == referent
+                                : other instanceof Probe probe && probe.value == referent);
+            }
+        }
+
+        /** A lookup key: the object strongly, for one lookup. */
+        private record Probe(Object value) {
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(value);
+            }
+
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Key key
+                        ? key.get() == value
+                        : other instanceof Probe probe && probe.value == value;
+            }
+        }
+
+        SerializedString get(Object value) {
+            return entries.get(new Probe(value));
+        }
+
+        void put(Object value, SerializedString json) {
+            for (Reference<?> stale = cleared.poll(); stale != null; stale = cleared.poll()) {
+                entries.remove(stale);
+            }
+            entries.put(new Key(value, cleared), json);
+        }
+
+        int size() {
+            return entries.size();
         }
     }
 

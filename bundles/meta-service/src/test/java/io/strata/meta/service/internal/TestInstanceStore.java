@@ -2,6 +2,7 @@ package io.strata.meta.service.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.testing.TestingZooKeeper;
@@ -268,6 +269,36 @@ final class TestInstanceStore {
             }
         });
         assertThat(store.read("i1").orElseThrow().document().instance().name()).isEqualTo("after");
+    }
+
+    @Test
+    void testZooKeeperDownFailsWritesClearly() throws Exception {
+        store.create(InstanceDocument.of(instance("i1")));
+        zooKeeper.server().stop();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThatThrownBy(() -> store.update(
+                            "i1",
+                            current -> current.withInstance(current.instance().withName("down")),
+                            () -> MetaServiceException.invalid("missing")))
+                    .isInstanceOf(MetaServiceException.class)
+                    .hasMessageMatching("failed to commit kv txn, instance_id=i1 err=(CONNECTIONLOSS|SESSIONEXPIRED)");
+            assertThatThrownBy(() -> store.create(InstanceDocument.of(instance("i2"))))
+                    .isInstanceOf(MetaServiceException.class)
+                    .extracting(e -> ((MetaServiceException) e).code())
+                    .isEqualTo(MetaServiceCode.KV_TXN_COMMIT_ERR);
+        });
+        zooKeeper.server().restart();
+        TestingZooKeeper.await(Duration.ofSeconds(30), "a create after the restart", () -> {
+            try {
+                // false: an attempt whose answer was lost did create it
+                store.create(InstanceDocument.of(instance("i2")));
+                return true;
+            } catch (MetaServiceException e) {
+                return false;
+            }
+        });
+        assertThat(store.read("i1").orElseThrow().document().instance().name()).isEqualTo("name-i1");
+        assertThat(store.read("i2")).isPresent();
     }
 
     @Test

@@ -32,7 +32,11 @@ final class TestMetaServiceConfig {
                         Map.entry("strata.metaservice.arn.id", ""),
                         Map.entry("strata.metaservice.arn.ak", ""),
                         Map.entry("strata.metaservice.arn.sk", ""),
-                        Map.entry("strata.metaservice.cas.attempts.max", 1000)));
+                        Map.entry("strata.metaservice.cas.attempts.max", 1000),
+                        Map.entry("strata.metaservice.write.batch.ops.max", 128),
+                        Map.entry("strata.metaservice.write.batch.max.bytes", 524_288),
+                        Map.entry("strata.metaservice.write.batches.inflight.max", 1),
+                        Map.entry("strata.metaservice.write.timeout.ms", 30_000L)));
     }
 
     /** Every key carries a description in the MetaType bnd generated (what /configs shows). */
