@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -99,6 +101,29 @@ final class MetaServiceIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .method("GET", HttpRequest.BodyPublishers.ofString(json, UTF_8))
                 .build());
+    }
+
+    /** {@link #getWithBody} over a socket that sends the body 300 ms after the headers; the whole answer. */
+    private static String getWithLateBody(String call, String json) {
+        byte[] body = json.getBytes(UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", node.httpPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path(call, "") + " HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                            + "\r\n\r\n")
+                    .getBytes(UTF_8));
+            out.flush();
+            Thread.sleep(300);
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static HttpResponse<String> get(String call, String query) {
@@ -272,6 +297,10 @@ final class MetaServiceIT {
                 "get_cluster", "{\"cloud_unique_id\": \"1:" + id + ":be-2\", \"cluster_id\": \"cluster_id1\"}");
         assertThat(nodeIds(cluster)).containsExactly("1:" + id + ":be-1", "1:" + id + ":be-2", "1:" + id + ":be-3");
         assertThat(cluster.body()).contains("\"status\": \"NODE_STATUS_RUNNING\"");
+        // also when the body arrives well after the headers (the servlet must not take it for a form)
+        String late = getWithLateBody(
+                "get_cluster", "{\"cloud_unique_id\": \"1:" + id + ":be-2\", \"cluster_id\": \"cluster_id1\"}");
+        assertThat(late).startsWith("HTTP/1.1 200").endsWith(cluster.body());
         assertReply(
                 post(
                         "drop_node",

@@ -36,7 +36,7 @@ final class SwitchingServlet extends HttpServlet {
         }
         Generation generation = whiteboard.acquire();
         try {
-            generation.container().service(request, response);
+            generation.container().service(QueryParametersOnly.of(http), response);
         } finally {
             generation.release();
         }

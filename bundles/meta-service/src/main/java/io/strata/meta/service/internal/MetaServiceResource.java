@@ -13,7 +13,6 @@ import io.strata.spi.StrataException;
 import io.strata.spi.http.Description;
 import io.strata.spi.http.MetaServiceEnvelope;
 import io.strata.spi.metrics.MetricNames;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -138,14 +138,15 @@ public final class MetaServiceResource {
     }
 
     // GET and DELETE carry bodies too (the reference reads the body whatever the method); taking
-    // the servlet request instead of an entity parameter keeps Jersey from warning on every rebuild
+    // the request context's entity stream instead of an entity parameter keeps Jersey from warning
+    // on every rebuild. Not the servlet's stream: Jersey may already have peeked at its first bytes.
     @GET
     @Path("{call: .+}")
     @Description(
             "token=<token>. A meta-service call (create_instance, get_instance, add_cluster, add_node, get_cluster, decode_key, ...), also under v1/.")
-    public Response get(@PathParam("call") String call, @Context UriInfo uri, @Context HttpServletRequest request)
-            throws IOException {
-        return handle(call, uri, request.getInputStream());
+    public Response get(
+            @PathParam("call") String call, @Context UriInfo uri, @Context ContainerRequestContext request) {
+        return handle(call, uri, request.getEntityStream());
     }
 
     // POST and PUT take the body as an entity: with curl's form Content-Type, Jersey reads form
@@ -169,9 +170,9 @@ public final class MetaServiceResource {
     @DELETE
     @Path("{call: .+}")
     @Description("token=<token>. A meta-service call; the reference ignores the HTTP method, and so does Strata.")
-    public Response delete(@PathParam("call") String call, @Context UriInfo uri, @Context HttpServletRequest request)
-            throws IOException {
-        return handle(call, uri, request.getInputStream());
+    public Response delete(
+            @PathParam("call") String call, @Context UriInfo uri, @Context ContainerRequestContext request) {
+        return handle(call, uri, request.getEntityStream());
     }
 
     Response handle(String path, UriInfo uri, InputStream body) {
