@@ -39,6 +39,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
@@ -99,6 +101,8 @@ public final class Kernel implements AutoCloseable {
 
     private void doStart(SiteConfig site, Layout layout) throws Exception {
         long begin = System.nanoTime();
+        StartupTrace.step("main() reached the kernel", begin);
+        long step = System.nanoTime();
         KernelSettings settings;
         try {
             settings = KernelSettings.from(site, layout.home());
@@ -111,25 +115,38 @@ public final class Kernel implements AutoCloseable {
             Files.createDirectories(folder);
         }
 
-        ZooKeeperService zooKeeper;
-        try {
-            zooKeeper = ZooKeeperService.start(
-                    settings.zookeeperAddress(),
-                    settings.dataDir(),
-                    "127.0.0.1",
-                    settings.zookeeperEmbeddedPort(),
-                    settings.clusterName(),
-                    settings.zookeeperSessionTimeoutMs(),
-                    settings.zookeeperConnectionTimeoutMs());
-        } catch (ZooKeeperService.ZooKeeperStartException e) {
-            throw new KernelStartException(e.getMessage(), e);
-        }
-        resources.push(zooKeeper);
+        StartupTrace.step("settings and data dir", step);
+        step = System.nanoTime();
+        // the embedded ZooKeeper server starts on a thread of its own while the framework starts here:
+        // neither needs the other until the Curator client is registered as a service
+        CompletableFuture<ZooKeeperService> zooKeeperStart = CompletableFuture.supplyAsync(
+                () -> ZooKeeperService.start(
+                        settings.zookeeperAddress(),
+                        settings.dataDir(),
+                        "127.0.0.1",
+                        settings.zookeeperEmbeddedPort(),
+                        settings.clusterName(),
+                        settings.zookeeperSessionTimeoutMs(),
+                        settings.zookeeperConnectionTimeoutMs()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "strata-zookeeper-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        // closed after the framework, as if it had been started first
+        resources.push(() -> closeWhenStarted(zooKeeperStart));
 
         metrics = new MetricsService();
         Map<String, String> exports = HostExports.compute(Kernel.class.getClassLoader(), classPath());
+        StartupTrace.step("metrics and host exports", step);
+        step = System.nanoTime();
         framework = OsgiFramework.start(settings.dataDir().resolve("felix-cache"), layout.osgiDir(), exports);
         resources.push(framework);
+        StartupTrace.step("OSGi framework and its own bundles", step);
+        step = System.nanoTime();
+        ZooKeeperService zooKeeper = awaitStarted(zooKeeperStart);
+        StartupTrace.step("waiting for ZooKeeper (embedded server and client)", step);
+        step = System.nanoTime();
         BundleContext context = framework.context();
 
         for (String role : settings.roles()) {
@@ -168,12 +185,16 @@ public final class Kernel implements AutoCloseable {
                 settings.httpThreadsMax(),
                 settings.shutdownTimeoutMs(),
                 whiteboard);
+        StartupTrace.step("kernel services and whiteboard", step);
+        step = System.nanoTime();
         try {
             http.start();
         } catch (HttpServer.PortInUseException e) {
             throw new KernelStartException(e.getMessage(), e);
         }
         resources.push(http);
+        StartupTrace.step("HTTP server", step);
+        step = System.nanoTime();
         String advertised =
                 settings.httpHost().equals("0.0.0.0") || settings.httpHost().isBlank()
                         ? localHostName()
@@ -192,22 +213,33 @@ public final class Kernel implements AutoCloseable {
             context.registerService(Leadership.class, election, null);
         }
 
+        StartupTrace.step("node info and coordinator election", step);
+        step = System.nanoTime();
         whiteboard.hold();
         bundles.get().installAll();
+        StartupTrace.step("installing bundles/ and plugins/", step);
+        step = System.nanoTime();
         List<String> errors = config.validateBundleKeys();
         if (!errors.isEmpty()) {
             throw new KernelStartException("Invalid configuration:\n" + String.join("\n", errors));
         }
         config.publishBundleSections();
+        StartupTrace.step("bundle configuration", step);
+        step = System.nanoTime();
         bundles.get().startAll();
+        StartupTrace.step("starting bundles/ and plugins/", step);
+        step = System.nanoTime();
         whiteboard.release();
         whiteboard.awaitServing();
+        StartupTrace.step("Jersey application with every resource", step);
+        step = System.nanoTime();
 
         if (settings.watchBundles()) {
             FolderWatcher watcher = new FolderWatcher(bundles.get());
             watcher.start();
             resources.push(watcher);
         }
+        StartupTrace.step("bundle folder watcher", step);
         started.set(true);
         LOG.info(
                 "Strata started in {} ms: HTTP on {}:{}, roles {}, ZooKeeper {}, cluster '{}'",
@@ -217,6 +249,30 @@ public final class Kernel implements AutoCloseable {
                 settings.roles(),
                 zooKeeper.connectString(),
                 settings.clusterName());
+    }
+
+    private static ZooKeeperService awaitStarted(CompletableFuture<ZooKeeperService> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ZooKeeperService.ZooKeeperStartException failure) {
+                throw new KernelStartException(failure.getMessage(), failure);
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeWhenStarted(CompletableFuture<ZooKeeperService> start) {
+        ZooKeeperService zooKeeper;
+        try {
+            zooKeeper = start.join();
+        } catch (CompletionException e) {
+            return; // it did not start: nothing to close
+        }
+        zooKeeper.close();
     }
 
     private static List<Path> classPath() {
