@@ -137,7 +137,7 @@ public final class Kernel implements AutoCloseable {
         resources.push(() -> closeWhenStarted(zooKeeperStart));
 
         metrics = new MetricsService();
-        Map<String, String> exports = HostExports.compute(Kernel.class.getClassLoader(), classPath());
+        Map<String, String> exports = HostExports.takePrefetched(Kernel.class.getClassLoader(), classPath());
         StartupTrace.step("metrics and host exports", step);
         step = System.nanoTime();
         framework = OsgiFramework.start(settings.dataDir().resolve("felix-cache"), layout.osgiDir(), exports);
