@@ -179,46 +179,49 @@ public final class Kernel implements AutoCloseable {
         bundles.set(new BundleManager(context, layout.bundlesDir(), layout.pluginsDir(), whiteboard));
         health.set(new HealthService(context, zooKeeper, bundles.get(), started::get));
 
-        http = new HttpServer(
-                settings.httpHost(),
-                settings.httpPort(),
-                settings.httpThreadsMax(),
-                settings.shutdownTimeoutMs(),
-                whiteboard);
         StartupTrace.step("kernel services and whiteboard", step);
         step = System.nanoTime();
+        // the jars of bundles/ and plugins/ are installed (not started: they register nothing yet) on a
+        // thread of their own while the HTTP server starts here
+        CompletableFuture<Void> installed = new CompletableFuture<>();
+        Thread installer = new Thread(
+                () -> {
+                    try {
+                        bundles.get().installAll();
+                        installed.complete(null);
+                    } catch (IOException | RuntimeException | Error e) {
+                        installed.completeExceptionally(e);
+                    }
+                },
+                "strata-bundle-install");
+        installer.setDaemon(true);
+        installer.start();
+        boolean httpStarted = false;
         try {
-            http.start();
-        } catch (HttpServer.PortInUseException e) {
-            throw new KernelStartException(e.getMessage(), e);
+            startHttp(settings, whiteboard, zooKeeper.curator(), context, leadership);
+            httpStarted = true;
+        } finally {
+            if (!httpStarted) {
+                // the framework is about to close: not under an install
+                installed.handle((ignored, failure) -> null).join();
+            }
         }
-        resources.push(http);
-        StartupTrace.step("HTTP server", step);
+        StartupTrace.step("HTTP server, node info and coordinator election", step);
         step = System.nanoTime();
-        String advertised =
-                settings.httpHost().equals("0.0.0.0") || settings.httpHost().isBlank()
-                        ? localHostName()
-                        : settings.httpHost();
-        context.registerService(
-                NodeInfo.class,
-                KernelNodeInfo.of(
-                        settings.clusterName(), settings.roles(), advertised, http.port(), settings.dataDir()),
-                null);
-        if (settings.roles().contains(Role.COORDINATOR)) {
-            CoordinatorElection election = new CoordinatorElection(
-                    zooKeeper.curator(), URI.create("http://" + advertised + ":" + http.port()));
-            election.start();
-            resources.push(election);
-            leadership.set(Optional.of(election));
-            context.registerService(Leadership.class, election, null);
+        try {
+            installed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
-
-        StartupTrace.step("node info and coordinator election", step);
+        StartupTrace.step("installing bundles/ and plugins/ (beyond the HTTP server's start)", step);
         step = System.nanoTime();
         whiteboard.hold();
-        bundles.get().installAll();
-        StartupTrace.step("installing bundles/ and plugins/", step);
-        step = System.nanoTime();
         List<String> errors = config.validateBundleKeys();
         if (!errors.isEmpty()) {
             throw new KernelStartException("Invalid configuration:\n" + String.join("\n", errors));
@@ -249,6 +252,45 @@ public final class Kernel implements AutoCloseable {
                 settings.roles(),
                 zooKeeper.connectString(),
                 settings.clusterName());
+    }
+
+    /** Starts the HTTP server, registers the node's info and, on a coordinator, joins the election. */
+    private void startHttp(
+            KernelSettings settings,
+            Whiteboard whiteboard,
+            CuratorFramework curator,
+            BundleContext context,
+            AtomicReference<Optional<Leadership>> leadership)
+            throws Exception {
+        http = new HttpServer(
+                settings.httpHost(),
+                settings.httpPort(),
+                settings.httpThreadsMax(),
+                settings.shutdownTimeoutMs(),
+                whiteboard);
+        try {
+            http.start();
+        } catch (HttpServer.PortInUseException e) {
+            throw new KernelStartException(e.getMessage(), e);
+        }
+        resources.push(http);
+        String advertised =
+                settings.httpHost().equals("0.0.0.0") || settings.httpHost().isBlank()
+                        ? localHostName()
+                        : settings.httpHost();
+        context.registerService(
+                NodeInfo.class,
+                KernelNodeInfo.of(
+                        settings.clusterName(), settings.roles(), advertised, http.port(), settings.dataDir()),
+                null);
+        if (settings.roles().contains(Role.COORDINATOR)) {
+            CoordinatorElection election =
+                    new CoordinatorElection(curator, URI.create("http://" + advertised + ":" + http.port()));
+            election.start();
+            resources.push(election);
+            leadership.set(Optional.of(election));
+            context.registerService(Leadership.class, election, null);
+        }
     }
 
     private static ZooKeeperService awaitStarted(CompletableFuture<ZooKeeperService> start) {
