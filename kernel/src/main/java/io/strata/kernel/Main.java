@@ -3,6 +3,7 @@ package io.strata.kernel;
 import io.strata.kernel.internal.Kernel;
 import io.strata.kernel.internal.config.ConfigException;
 import io.strata.kernel.internal.config.SiteConfig;
+import io.strata.kernel.internal.osgi.HostExports;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -18,11 +19,11 @@ import sun.misc.Signal;
  * fails, 2 for bad configuration or arguments.
  */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {}
 
     public static void main(String[] args) {
+        // the host's exports are read while logging and configuration are set up
+        HostExports.prefetch(Main.class.getClassLoader());
         // Jersey and parts of the JDK log through java.util.logging: send it to the same log
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
@@ -69,10 +70,11 @@ public final class Main {
     }
 
     private static void fail(int code, String message, Throwable cause) {
+        Logger log = LoggerFactory.getLogger(Main.class);
         if (cause != null) {
-            LOG.error("Strata did not start: {}", message, cause);
+            log.error("Strata did not start: {}", message, cause);
         } else {
-            LOG.error("Strata did not start: {}", message);
+            log.error("Strata did not start: {}", message);
         }
         System.err.println("strata: " + message);
         System.exit(code);

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Cold start to the first HTTP 200 of {@code GET /api/v1/health}: the time from spawning the JVM to
- * the first 200, polled every {@code --interval-ms}. Strata is launched with the java command of
- * {@code bin/strata run} (same JVM flags, class path and main class, console logging on) and a
- * fresh data dir each run; the baseline is {@code BaselineServer}. Runs alternate between the two so that background load
+ * the first 200, polled every {@code --interval-ms}. Strata is launched as a user runs it in the
+ * foreground, {@code bin/strata run} (which execs the JVM, so the measured process is the node),
+ * with a fresh data dir and log dir each run; the baseline is {@code BaselineServer}. Runs alternate between the two so that background load
  * hits both alike; {@code --warmup} runs of each are made first and not counted (they fill the page
  * cache and warm this program's HTTP client). Every process is stopped before the next is spawned.
  *
@@ -168,25 +167,18 @@ public final class BenchmarkColdStart {
         return new Measurement(elapsed, cpu);
     }
 
-    /** The java command of {@code bin/strata run}, with the node's settings in STRATA_* variables. */
+    /**
+     * {@code bin/strata run}, with the node's settings in STRATA_* variables; the JVM is the one this
+     * benchmark runs on (JAVA_HOME), as for the baseline.
+     */
     private ProcessBuilder strata(Path runDir, int httpPort, int zooKeeperPort) {
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Dstrata.log.console=TRACE",
-                "-Dstrata.home=" + strataHome,
-                "-Dstrata.log.dir=" + runDir.resolve("logs"),
-                "-Dlogback.configurationFile=" + strataHome.resolve("conf/logback.xml"),
-                "-cp",
-                strataHome.resolve("lib") + "/*",
-                "io.strata.kernel.Main",
-                "--conf",
-                strataHome.resolve("conf").toString()));
+        List<String> command = List.of(strataHome.resolve("bin/strata").toString(), "run");
         ProcessBuilder builder = new ProcessBuilder(command).directory(runDir.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("STRATA_"));
-        environment.put("STRATA_HOME", strataHome.toString());
+        environment.put("JAVA_HOME", java.getParent().getParent().toString());
         environment.put("STRATA_CONF_DIR", strataHome.resolve("conf").toString());
+        environment.put("STRATA_LOG_DIR", runDir.resolve("logs").toString());
         environment.put("STRATA_HTTP_HOST", "127.0.0.1");
         environment.put("STRATA_HTTP_PORT", String.valueOf(httpPort));
         environment.put("STRATA_ZOOKEEPER_EMBEDDED_PORT", String.valueOf(zooKeeperPort));

@@ -40,6 +40,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
@@ -100,6 +102,8 @@ public final class Kernel implements AutoCloseable {
 
     private void doStart(SiteConfig site, Layout layout) throws Exception {
         long begin = System.nanoTime();
+        StartupTrace.step("main() reached the kernel", begin);
+        long step = System.nanoTime();
         KernelSettings settings;
         try {
             settings = KernelSettings.from(site, layout.home());
@@ -112,25 +116,38 @@ public final class Kernel implements AutoCloseable {
             Files.createDirectories(folder);
         }
 
-        ZooKeeperService zooKeeper;
-        try {
-            zooKeeper = ZooKeeperService.start(
-                    settings.zookeeperAddress(),
-                    settings.dataDir(),
-                    "127.0.0.1",
-                    settings.zookeeperEmbeddedPort(),
-                    settings.clusterName(),
-                    settings.zookeeperSessionTimeoutMs(),
-                    settings.zookeeperConnectionTimeoutMs());
-        } catch (ZooKeeperService.ZooKeeperStartException e) {
-            throw new KernelStartException(e.getMessage(), e);
-        }
-        resources.push(zooKeeper);
+        StartupTrace.step("settings and data dir", step);
+        step = System.nanoTime();
+        // the embedded ZooKeeper server starts on a thread of its own while the framework starts here:
+        // neither needs the other until the Curator client is registered as a service
+        CompletableFuture<ZooKeeperService> zooKeeperStart = CompletableFuture.supplyAsync(
+                () -> ZooKeeperService.start(
+                        settings.zookeeperAddress(),
+                        settings.dataDir(),
+                        "127.0.0.1",
+                        settings.zookeeperEmbeddedPort(),
+                        settings.clusterName(),
+                        settings.zookeeperSessionTimeoutMs(),
+                        settings.zookeeperConnectionTimeoutMs()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "strata-zookeeper-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        // closed after the framework, as if it had been started first
+        resources.push(() -> closeWhenStarted(zooKeeperStart));
 
         metrics = new MetricsService();
-        Map<String, String> exports = HostExports.compute(Kernel.class.getClassLoader(), classPath());
+        Map<String, String> exports = HostExports.takePrefetched(Kernel.class.getClassLoader(), classPath());
+        StartupTrace.step("metrics and host exports", step);
+        step = System.nanoTime();
         framework = OsgiFramework.start(settings.dataDir().resolve("felix-cache"), layout.osgiDir(), exports);
         resources.push(framework);
+        StartupTrace.step("OSGi framework and its own bundles", step);
+        step = System.nanoTime();
+        ZooKeeperService zooKeeper = awaitStarted(zooKeeperStart);
+        StartupTrace.step("waiting for ZooKeeper (embedded server and client)", step);
+        step = System.nanoTime();
         BundleContext context = framework.context();
 
         for (String role : settings.roles()) {
@@ -162,6 +179,89 @@ public final class Kernel implements AutoCloseable {
         health.set(new HealthService(context, zooKeeper, bundles.get(), started::get));
         context.registerService(DirectRoute.class, new HealthRoute(health.get()), null);
 
+        StartupTrace.step("kernel services and whiteboard", step);
+        step = System.nanoTime();
+        // the jars of bundles/ and plugins/ are installed (not started: they register nothing yet) on a
+        // thread of their own while the HTTP server starts here
+        CompletableFuture<Void> installed = new CompletableFuture<>();
+        Thread installer = new Thread(
+                () -> {
+                    try {
+                        bundles.get().installAll();
+                        installed.complete(null);
+                    } catch (IOException | RuntimeException | Error e) {
+                        installed.completeExceptionally(e);
+                    }
+                },
+                "strata-bundle-install");
+        installer.setDaemon(true);
+        installer.start();
+        boolean httpStarted = false;
+        try {
+            startHttp(settings, whiteboard, zooKeeper.curator(), context, leadership);
+            httpStarted = true;
+        } finally {
+            if (!httpStarted) {
+                // the framework is about to close: not under an install
+                installed.handle((ignored, failure) -> null).join();
+            }
+        }
+        StartupTrace.step("HTTP server, node info and coordinator election", step);
+        step = System.nanoTime();
+        try {
+            installed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        StartupTrace.step("installing bundles/ and plugins/ (beyond the HTTP server's start)", step);
+        step = System.nanoTime();
+        whiteboard.hold();
+        List<String> errors = config.validateBundleKeys();
+        if (!errors.isEmpty()) {
+            throw new KernelStartException("Invalid configuration:\n" + String.join("\n", errors));
+        }
+        config.publishBundleSections();
+        StartupTrace.step("bundle configuration", step);
+        step = System.nanoTime();
+        bundles.get().startAll();
+        StartupTrace.step("starting bundles/ and plugins/", step);
+        step = System.nanoTime();
+        whiteboard.release();
+        whiteboard.awaitServing();
+        StartupTrace.step("Jersey application with every resource", step);
+        step = System.nanoTime();
+
+        if (settings.watchBundles()) {
+            FolderWatcher watcher = new FolderWatcher(bundles.get());
+            watcher.start();
+            resources.push(watcher);
+        }
+        StartupTrace.step("bundle folder watcher", step);
+        started.set(true);
+        LOG.info(
+                "Strata started in {} ms: HTTP on {}:{}, roles {}, ZooKeeper {}, cluster '{}'",
+                (System.nanoTime() - begin) / 1_000_000,
+                settings.httpHost(),
+                http.port(),
+                settings.roles(),
+                zooKeeper.connectString(),
+                settings.clusterName());
+    }
+
+    /** Starts the HTTP server, registers the node's info and, on a coordinator, joins the election. */
+    private void startHttp(
+            KernelSettings settings,
+            Whiteboard whiteboard,
+            CuratorFramework curator,
+            BundleContext context,
+            AtomicReference<Optional<Leadership>> leadership)
+            throws Exception {
         http = new HttpServer(
                 settings.httpHost(),
                 settings.httpPort(),
@@ -184,39 +284,37 @@ public final class Kernel implements AutoCloseable {
                         settings.clusterName(), settings.roles(), advertised, http.port(), settings.dataDir()),
                 null);
         if (settings.roles().contains(Role.COORDINATOR)) {
-            CoordinatorElection election = new CoordinatorElection(
-                    zooKeeper.curator(), URI.create("http://" + advertised + ":" + http.port()));
+            CoordinatorElection election =
+                    new CoordinatorElection(curator, URI.create("http://" + advertised + ":" + http.port()));
             election.start();
             resources.push(election);
             leadership.set(Optional.of(election));
             context.registerService(Leadership.class, election, null);
         }
+    }
 
-        whiteboard.hold();
-        bundles.get().installAll();
-        List<String> errors = config.validateBundleKeys();
-        if (!errors.isEmpty()) {
-            throw new KernelStartException("Invalid configuration:\n" + String.join("\n", errors));
+    private static ZooKeeperService awaitStarted(CompletableFuture<ZooKeeperService> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ZooKeeperService.ZooKeeperStartException failure) {
+                throw new KernelStartException(failure.getMessage(), failure);
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
-        config.publishBundleSections();
-        bundles.get().startAll();
-        whiteboard.release();
-        whiteboard.awaitServing();
+    }
 
-        if (settings.watchBundles()) {
-            FolderWatcher watcher = new FolderWatcher(bundles.get());
-            watcher.start();
-            resources.push(watcher);
+    private static void closeWhenStarted(CompletableFuture<ZooKeeperService> start) {
+        ZooKeeperService zooKeeper;
+        try {
+            zooKeeper = start.join();
+        } catch (CompletionException e) {
+            return; // it did not start: nothing to close
         }
-        started.set(true);
-        LOG.info(
-                "Strata started in {} ms: HTTP on {}:{}, roles {}, ZooKeeper {}, cluster '{}'",
-                (System.nanoTime() - begin) / 1_000_000,
-                settings.httpHost(),
-                http.port(),
-                settings.roles(),
-                zooKeeper.connectString(),
-                settings.clusterName());
+        zooKeeper.close();
     }
 
     private static List<Path> classPath() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,11 @@ public final class Profiler {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final SymbolTable symbols = new SymbolTable(SYMBOL_CAPACITY);
     private volatile int maxSeconds;
-    private HeapSampler sampler;
+    /**
+     * The heap sampler, started on a thread of its own: starting JDK Flight Recorder takes a second
+     * or more of CPU, which would otherwise delay the node's start. A profile that needs it waits.
+     */
+    private CompletableFuture<Optional<HeapSampler>> sampler;
 
     @Activate
     public Profiler(@Reference MetricRegistry metrics, IntrospectionConfig config) {
@@ -76,11 +81,9 @@ public final class Profiler {
         this.maxSeconds = Math.max(1, config.pprof_max_seconds());
         boolean sampling = config.pprof_heap_sampling_enabled() && FlightRecorder.isAvailable();
         if (sampling && sampler == null) {
-            sampler = HeapSampler.start();
-            LOG.info("Heap sampling for /pprof/heap and /pprof/growth started");
+            sampler = startSampler();
         } else if (!sampling && sampler != null) {
-            sampler.close();
-            sampler = null;
+            stopSampler();
             LOG.info("Heap sampling for /pprof/heap and /pprof/growth stopped");
         }
     }
@@ -91,9 +94,31 @@ public final class Profiler {
         metrics.remove(SYMBOLS_METRIC);
         metrics.remove(RUNNING_METRIC);
         if (sampler != null) {
-            sampler.close();
-            sampler = null;
+            stopSampler();
         }
+    }
+
+    private static CompletableFuture<Optional<HeapSampler>> startSampler() {
+        CompletableFuture<Optional<HeapSampler>> started = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        started.complete(Optional.of(HeapSampler.start()));
+                        LOG.info("Heap sampling for /pprof/heap and /pprof/growth started");
+                    } catch (RuntimeException e) {
+                        LOG.warn("Heap sampling for /pprof/heap and /pprof/growth did not start", e);
+                        started.complete(Optional.empty());
+                    }
+                },
+                "strata-heap-sampler-start");
+        thread.setDaemon(true);
+        thread.start();
+        return started;
+    }
+
+    private void stopSampler() {
+        sampler.join().ifPresent(HeapSampler::close);
+        sampler = null;
     }
 
     int maxSeconds() {
@@ -203,8 +228,13 @@ public final class Profiler {
         });
     }
 
-    private synchronized HeapSampler currentSampler() {
-        return sampler;
+    private HeapSampler currentSampler() {
+        CompletableFuture<Optional<HeapSampler>> current;
+        synchronized (this) {
+            current = sampler;
+        }
+        // waits for a sampler still starting, outside the lock so configure and close are not held up
+        return current == null ? null : current.join().orElse(null);
     }
 
     /** Work that takes a profile. */

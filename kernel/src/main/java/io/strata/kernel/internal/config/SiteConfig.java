@@ -38,7 +38,7 @@ public final class SiteConfig {
 
     /** System properties {@code bin/strata} passes to the JVM for itself and logback; not configuration keys. */
     private static final Set<String> LAUNCHER_PROPERTIES =
-            Set.of("strata.home", "strata.log.dir", "strata.log.console");
+            Set.of("strata.home", "strata.log.dir", "strata.log.console", "strata.startup.trace");
 
     private final Map<String, String> values;
     private final Map<String, String> sources;

@@ -1,16 +1,21 @@
 package io.strata.kernel.internal.osgi;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -48,7 +53,54 @@ public final class HostExports {
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(.*)");
 
+    /** The exports being read since {@link #prefetch}, for the next {@link #takePrefetched}. */
+    private static final AtomicReference<CompletableFuture<Map<String, String>>> PREFETCHED = new AtomicReference<>();
+
     private HostExports() {}
+
+    /**
+     * Starts {@link #compute computing} the exports of {@code loader} and the JVM's class path on a
+     * thread of its own (it reads every jar's manifest: a few hundred ms), so that it overlaps with
+     * what the launcher does first (logging, configuration). Logs nothing, so it can run before
+     * logging is set up.
+     */
+    public static void prefetch(ClassLoader loader) {
+        CompletableFuture<Map<String, String>> exports = new CompletableFuture<>();
+        if (PREFETCHED.compareAndSet(null, exports)) {
+            List<Path> classPath = Arrays.stream(
+                            System.getProperty("java.class.path", "").split(File.pathSeparator))
+                    .filter(entry -> !entry.isBlank())
+                    .map(Path::of)
+                    .toList();
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            exports.complete(compute(loader, classPath));
+                        } catch (RuntimeException | Error e) {
+                            exports.completeExceptionally(e);
+                        }
+                    },
+                    "strata-host-exports");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** The prefetched exports when there are any (once), else {@link #compute}. */
+    public static Map<String, String> takePrefetched(ClassLoader loader, List<Path> classPath) {
+        CompletableFuture<Map<String, String>> prefetched = PREFETCHED.getAndSet(null);
+        if (prefetched == null) {
+            return compute(loader, classPath);
+        }
+        try {
+            return prefetched.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
 
     /** Package name → OSGi version, sorted, for every shared package on the host class path. */
     public static Map<String, String> compute(ClassLoader loader, List<Path> classPath) {

@@ -2,6 +2,7 @@ package io.strata.kernel.internal.osgi;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strata.kernel.internal.StartupTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -57,9 +58,11 @@ public final class OsgiFramework implements AutoCloseable {
         properties.put("felix.cm.loglevel", "2");
         @SuppressWarnings({"unchecked", "rawtypes"})
         Map<String, String> raw = (Map) properties;
+        long begin = System.nanoTime();
         Framework framework = new FrameworkFactory().newFramework(raw);
         framework.init();
         framework.start();
+        StartupTrace.step("Felix framework", begin);
         OsgiFramework started = new OsgiFramework(framework);
         try {
             started.startRuntimeBundles(runtimeBundles);
@@ -87,7 +90,9 @@ public final class OsgiFramework implements AutoCloseable {
             }
         }
         for (Bundle bundle : bundles) {
+            long begin = System.nanoTime();
             bundle.start();
+            StartupTrace.step("start of " + bundle.getSymbolicName(), begin);
             LOG.debug("Started {} {}", bundle.getSymbolicName(), bundle.getVersion());
         }
     }

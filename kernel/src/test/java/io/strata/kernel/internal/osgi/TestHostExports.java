@@ -2,6 +2,9 @@ package io.strata.kernel.internal.osgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,24 @@ final class TestHostExports {
         assertThat(clauses.get(0).attributes()).isEqualTo(Map.of("version", "1.2"));
         assertThat(clauses.get(1).attributes()).isEqualTo(Map.of("version", "3"));
         assertThat(clauses.get(2).paths()).containsExactly("g.h");
+    }
+
+    /** Prefetched exports are those {@link HostExports#compute} gives, taken once; then they are computed. */
+    @Test
+    void testPrefetchedExportsAreTheComputedOnes() {
+        ClassLoader loader = getClass().getClassLoader();
+        List<Path> classPath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList();
+        Map<String, String> computed = HostExports.compute(loader, classPath);
+        assertThat(computed).containsKey("org.apache.curator.framework");
+
+        HostExports.prefetch(loader);
+        assertThat(HostExports.takePrefetched(loader, classPath)).isEqualTo(computed);
+        // nothing prefetched any more: computed for the class path given
+        assertThat(HostExports.takePrefetched(loader, List.of())).isEqualTo(HostExports.compute(loader, List.of()));
     }
 
     /** The real host class path: the shared libraries are exported with versions, the rest is not. */
