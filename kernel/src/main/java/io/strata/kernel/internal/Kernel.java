@@ -175,6 +175,9 @@ public final class Kernel implements AutoCloseable {
                         new RootResource(() -> whiteboardHolder.get().listing()), new BundlesResource(bundles.get())));
         whiteboardHolder.set(whiteboard);
         resources.push(whiteboard);
+        // held until every bundle started: the Jersey application is built once, with all resources
+        // (meanwhile its calls answer 503 "starting"; the health route is direct and answers at once)
+        whiteboard.hold();
         bundles.set(new BundleManager(context, layout.bundlesDir(), layout.pluginsDir(), whiteboard));
         health.set(new HealthService(context, zooKeeper, bundles.get(), started::get));
         context.registerService(DirectRoute.class, new HealthRoute(health.get()), null);
@@ -221,7 +224,6 @@ public final class Kernel implements AutoCloseable {
         }
         StartupTrace.step("installing bundles/ and plugins/ (beyond the HTTP server's start)", step);
         step = System.nanoTime();
-        whiteboard.hold();
         List<String> errors = config.validateBundleKeys();
         if (!errors.isEmpty()) {
             throw new KernelStartException("Invalid configuration:\n" + String.join("\n", errors));

@@ -35,6 +35,10 @@ final class SwitchingServlet extends HttpServlet {
             return;
         }
         Generation generation = whiteboard.acquire();
+        if (generation == null) {
+            DirectRoutes.error((HttpServletResponse) response, 503, "Strata is starting");
+            return;
+        }
         try {
             generation.container().service(QueryParametersOnly.of(http), response);
         } finally {

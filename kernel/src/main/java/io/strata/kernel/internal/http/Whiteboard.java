@@ -107,12 +107,13 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         });
     }
 
-    /** Builds the first application (kernel resources only) and starts tracking services. */
-    synchronized void open(ServletConfig config) throws ServletException {
+    /**
+     * Starts tracking services and asks for the first application, built in the background (or at
+     * {@link #release()} when held: during start-up it is built once, with every bundle's resources).
+     * Until it serves, {@link #acquire()} has nothing to give.
+     */
+    synchronized void open(ServletConfig config) {
         this.servletConfig = requireNonNull(config, "config is null");
-        Generation first = build(List.of());
-        current.set(first);
-        updateRouteMetrics(Set.of(), first.routeMetricNames());
         Filter filter;
         try {
             filter = context.createFilter(FILTER);
@@ -122,13 +123,17 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
         tracker = new ServiceTracker<>(context, filter, new Customizer());
         tracker.open(true);
         direct.open();
+        requestRebuild();
     }
 
-    /** The generation to serve a request with; the caller must {@link Generation#release()} it. */
+    /**
+     * The generation to serve a request with, which the caller must {@link Generation#release()};
+     * null while the first one is being built.
+     */
     Generation acquire() {
         while (true) {
             Generation generation = current.get();
-            if (generation.tryAcquire()) {
+            if (generation == null || generation.tryAcquire()) {
                 return generation;
             }
         }
@@ -141,7 +146,8 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
 
     /** {@code path -> description} of every route served, Jakarta REST and direct. */
     public SortedMap<String, String> listing() {
-        SortedMap<String, String> listing = new TreeMap<>(current.get().listing());
+        Generation generation = current.get();
+        SortedMap<String, String> listing = generation == null ? new TreeMap<>() : new TreeMap<>(generation.listing());
         listing.putAll(direct.listing());
         return listing;
     }
@@ -236,7 +242,7 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
             rejected.clear();
         } catch (ServletException | RuntimeException e) {
             String reason = reason(e);
-            Set<Object> serving = previous.services();
+            Set<Object> serving = previous == null ? Set.of() : previous.services();
             List<Registered> added = wanted.stream()
                     .filter(entry -> !serving.contains(entry.service()))
                     .toList();
@@ -252,13 +258,18 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
                         .filter(entry -> serving.contains(entry.service()))
                         .toList());
             } catch (ServletException | RuntimeException again) {
-                LOG.error("Rebuilding without them failed too; keeping generation {}", previous.number(), again);
+                LOG.error(
+                        "Rebuilding without them failed too; keeping generation {}",
+                        previous == null ? "none" : previous.number(),
+                        again);
                 return;
             }
         }
         current.set(next);
-        previous.retire();
-        updateRouteMetrics(previous.routeMetricNames(), next.routeMetricNames());
+        if (previous != null) {
+            previous.retire();
+        }
+        updateRouteMetrics(previous == null ? Set.of() : previous.routeMetricNames(), next.routeMetricNames());
         LOG.debug(
                 "Serving HTTP generation {} with {} paths, built in {} ms",
                 next.number(),
