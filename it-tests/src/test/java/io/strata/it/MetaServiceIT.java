@@ -221,6 +221,10 @@ final class MetaServiceIT {
         assertReply(missing, 403, "incorrect token, token=(not given)\n");
         HttpResponse<String> wrong = node.get("/MetaService/http/get_instance?token=wrong_token");
         assertReply(wrong, 403, "incorrect token, token=wrong_token\n");
+        // the same from the hot calls, which are served as kernel direct routes
+        assertReply(
+                node.get("/MetaService/http/add_node?token=wrong_token"), 403, "incorrect token, token=wrong_token\n");
+        assertReply(node.get("/MetaService/http/v1/create_instance"), 403, "incorrect token, token=(not given)\n");
         // the token is checked before routing, also with a curl-style POST and for unknown calls
         HttpResponse<String> wrongPost = node.send(node.request("/MetaService/http/no_such_call?token=x")
                 .header("Content-Type", "application/x-www-form-urlencoded")

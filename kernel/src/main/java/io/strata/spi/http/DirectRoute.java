@@ -16,7 +16,8 @@ import java.util.Set;
  * #description()}, times it as {@code strata.http.request{route=<METHOD> <path>}} and reports it
  * among its bundle's routes. A {@link io.strata.spi.StrataException} thrown before the response is
  * committed becomes the one error body {@code {"status": "<message>"}} with its kind's status; any
- * other exception is a logged 500 with an id. The kernel's admin-token and leader-only markers do
+ * other exception is a logged 500 with an id; a route class marked {@link MetaServiceEnvelope} gets
+ * them in the meta-service's envelope instead. The kernel's admin-token and leader-only markers do
  * not apply: a direct route checks what it needs itself. When the service goes away, the kernel
  * stops routing to it and waits for the requests in flight before letting it go.
  */

@@ -5,12 +5,17 @@ import static java.util.Objects.requireNonNull;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.strata.api.v1.StatusResponse;
+import io.strata.spi.ErrorKind;
 import io.strata.spi.StrataException;
 import io.strata.spi.http.DirectRoute;
+import io.strata.spi.http.MetaServiceEnvelope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +40,7 @@ final class DirectRoutes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectRoutes.class);
     private static final long DRAIN_MS = 30_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter ENVELOPE = MAPPER.writer(MetaServiceEnvelopeFilter.printer());
 
     private final BundleContext context;
     private final MetricRegistry registry;
@@ -86,6 +92,9 @@ final class DirectRoutes implements AutoCloseable {
         private final long bundleId;
         private final Map<String, Timer> timers;
         private final String allowed;
+        /** Errors in the meta-service's envelope ({@link MetaServiceEnvelope} on the route's class). */
+        private final boolean envelope;
+
         private final InFlight inFlight = new InFlight();
 
         private Entry(DirectRoute route, String path, long bundleId) {
@@ -98,6 +107,7 @@ final class DirectRoutes implements AutoCloseable {
             }
             this.timers = Map.copyOf(timers);
             this.allowed = String.join(", ", new TreeSet<>(timers.keySet()));
+            this.envelope = route.getClass().isAnnotationPresent(MetaServiceEnvelope.class);
         }
 
         /**
@@ -119,9 +129,9 @@ final class DirectRoutes implements AutoCloseable {
                 try {
                     route.serve(request, response);
                 } catch (StrataException e) {
-                    fail(response, e.kind().httpStatus(), e.getMessage(), e);
+                    fail(response, e.kind(), e.getMessage(), e);
                 } catch (RuntimeException e) {
-                    fail(response, 500, ErrorMapper.internalError(e), e);
+                    fail(response, ErrorKind.INTERNAL, ErrorMapper.internalError(e), e);
                 } finally {
                     timer.update(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
                 }
@@ -131,14 +141,28 @@ final class DirectRoutes implements AutoCloseable {
             }
         }
 
-        private void fail(HttpServletResponse response, int status, String message, RuntimeException e)
+        private void fail(HttpServletResponse response, ErrorKind kind, String message, RuntimeException e)
                 throws IOException {
             if (response.isCommitted()) {
                 // the status line is gone: all that is left is to cut the body short
                 throw new IOException(path + " failed after answering: " + message, e);
             }
             response.reset();
-            error(response, status, message);
+            if (!envelope) {
+                error(response, kind.httpStatus(), message);
+            } else if (kind == ErrorKind.PERMISSION_DENIED || kind == ErrorKind.UNAUTHENTICATED) {
+                // the meta-service answers token failures in plain text
+                write(response, kind.httpStatus(), "text/plain", (message + "\n").getBytes(StandardCharsets.UTF_8));
+            } else {
+                Map<String, String> body = new LinkedHashMap<>();
+                body.put("code", ErrorMapper.metaServiceCode(kind));
+                body.put("msg", message);
+                write(
+                        response,
+                        kind.httpStatus(),
+                        "application/json",
+                        (ENVELOPE.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
         }
 
         /** Takes no new requests and waits for those in flight. */
@@ -156,9 +180,12 @@ final class DirectRoutes implements AutoCloseable {
 
     /** Writes the one error body, {@code {"status": "<message>"}}. */
     static void error(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = MAPPER.writeValueAsBytes(new StatusResponse(message));
+        write(response, status, "application/json", MAPPER.writeValueAsBytes(new StatusResponse(message)));
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, byte[] body) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
+        response.setContentType(type);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

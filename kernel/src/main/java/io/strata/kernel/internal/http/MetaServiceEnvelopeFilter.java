@@ -30,14 +30,18 @@ final class MetaServiceEnvelopeFilter implements ContainerResponseFilter {
     private ResourceInfo resourceInfo;
 
     MetaServiceEnvelopeFilter(ObjectMapper mapper) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        this.writer = requireNonNull(mapper, "mapper is null").writer(printer());
+    }
+
+    /** The reference's layout: 4-space indents, {@code "key": value}, empty objects as {@code {}}. */
+    static DefaultPrettyPrinter printer() {
+        return new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"))
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                         .withObjectEmptySeparator("")
                         .withArrayEmptySeparator(""));
-        this.writer = requireNonNull(mapper, "mapper is null").writer(printer);
     }
 
     @Override

@@ -2,10 +2,8 @@ package io.strata.meta.service.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.strata.spi.ErrorKind;
-import io.strata.spi.StrataException;
 import io.strata.spi.http.DirectRoute;
+import io.strata.spi.http.MetaServiceEnvelope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,27 +13,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The hot write calls ({@link MetaServiceResource#DIRECT_CALLS}: create_instance, add_node,
  * drop_node, also under {@code v1/}) as kernel {@link DirectRoute}s, so they skip Jersey's resource
  * matching, filters and entity providers. Everything a caller sees is what the Jakarta REST resource
- * answers: the token check (403 in plain text), the OK envelope, and errors as the kernel's mapper
- * renders them for the meta-service ({@code {"code","msg"}} pretty-printed with 4 spaces, the HTTP
- * status of the error's kind, an unexpected failure a logged 500 with an id).
+ * answers: the token check (403 in plain text), the OK envelope, and errors in the meta-service's
+ * envelope, which the kernel renders for a direct route marked {@link MetaServiceEnvelope} as it does
+ * for the Jakarta REST resource.
  */
 @Component(service = {})
 public final class MetaServiceRoutes {
-    private static final Logger LOG = LoggerFactory.getLogger(MetaServiceRoutes.class);
     private static final String BASE = "/MetaService/http/";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
     private static final byte[] OK = MetaServiceResource.OK.getBytes(StandardCharsets.UTF_8);
@@ -64,6 +58,7 @@ public final class MetaServiceRoutes {
         registrations.clear();
     }
 
+    @MetaServiceEnvelope
     private final class Route implements DirectRoute {
         private final String call;
 
@@ -90,59 +85,12 @@ public final class MetaServiceRoutes {
         public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
             Map<String, String> query = query(request.getQueryString());
             byte[] body = request.getInputStream().readAllBytes();
-            try {
-                resource.handleDirect(call, query, body);
-            } catch (StrataException e) {
-                if (e.kind() == ErrorKind.PERMISSION_DENIED || e.kind() == ErrorKind.UNAUTHENTICATED) {
-                    write(response, e.kind().httpStatus(), "text/plain", e.getMessage() + "\n");
-                } else {
-                    write(response, e.kind().httpStatus(), "application/json", envelope(e.kind(), e.getMessage()));
-                }
-                return;
-            } catch (RuntimeException e) {
-                String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
-                LOG.error("Internal error, id {}", id, e);
-                write(response, 500, "application/json", envelope(ErrorKind.INTERNAL, "Internal error, id " + id));
-                return;
-            }
+            resource.handleDirect(call, query, body);
             response.setStatus(200);
             response.setContentType("application/json");
             response.setContentLength(OK.length);
             response.getOutputStream().write(OK);
         }
-    }
-
-    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType(type);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
-
-    /** The error envelope as the kernel's mapper and envelope filter render it. */
-    static String envelope(ErrorKind kind, String message) {
-        StringBuilder out =
-                new StringBuilder("{\n    \"code\": \"").append(code(kind)).append("\",\n    \"msg\": ");
-        if (message == null) {
-            out.append("null");
-        } else {
-            out.append('"');
-            JsonStringEncoder.getInstance().quoteAsString(message, out);
-            out.append('"');
-        }
-        return out.append("\n}\n").toString();
-    }
-
-    /** The meta-service's code names are HTTP categories (as the kernel's error mapper names them). */
-    static String code(ErrorKind kind) {
-        return switch (kind) {
-            case INVALID_ARGUMENT -> "INVALID_ARGUMENT";
-            case NOT_FOUND -> "NOT_FOUND";
-            case CONFLICT -> "ALREADY_EXISTED";
-            case UNAUTHENTICATED, PERMISSION_DENIED, GONE, RESOURCE_EXHAUSTED, INTERNAL, NOT_ENABLED, UNAVAILABLE ->
-                "INTERNAL_ERROR";
-        };
     }
 
     /**
