@@ -11,8 +11,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
@@ -20,14 +18,12 @@ import java.util.function.Supplier;
 
 /**
  * On a standby coordinator, answers {@link LeaderOnly} calls with a 307 to the same path and query
- * on the leader (a 307 keeps the method and body), or 503 while no leader is elected.
+ * on the leader (a 307 keeps the method and body), or 503 while no leader is elected. Bound to those
+ * calls only ({@link KernelFilters}).
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 final class LeaderOnlyFilter implements ContainerRequestFilter {
     private final Supplier<Optional<Leadership>> leadership;
-
-    @Context
-    private ResourceInfo resourceInfo;
 
     LeaderOnlyFilter(Supplier<Optional<Leadership>> leadership) {
         this.leadership = requireNonNull(leadership, "leadership is null");
@@ -35,12 +31,6 @@ final class LeaderOnlyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resourceInfo == null
-                || resourceInfo.getResourceMethod() == null
-                || !(resourceInfo.getResourceMethod().isAnnotationPresent(LeaderOnly.class)
-                        || resourceInfo.getResourceClass().isAnnotationPresent(LeaderOnly.class))) {
-            return;
-        }
         Optional<Leadership> election = leadership.get();
         if (election.isEmpty()) {
             throw new StrataException(

@@ -12,8 +12,6 @@ import io.strata.spi.http.MetaServiceEnvelope;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.UncheckedIOException;
@@ -21,13 +19,11 @@ import java.io.UncheckedIOException;
 /**
  * Renders the JSON answers of {@link MetaServiceEnvelope} resources the way the reference
  * meta-service does: pretty-printed with 4 spaces and {@code "key": value}, followed by one newline.
- * Uses the generation's mapper, so naming and inclusion rules stay those of the kernel.
+ * Uses the generation's mapper, so naming and inclusion rules stay those of the kernel. Bound to
+ * those resources only ({@link KernelFilters}).
  */
 final class MetaServiceEnvelopeFilter implements ContainerResponseFilter {
     private final ObjectWriter writer;
-
-    @Context
-    private ResourceInfo resourceInfo;
 
     MetaServiceEnvelopeFilter(ObjectMapper mapper) {
         this.writer = requireNonNull(mapper, "mapper is null").writer(printer());
@@ -46,11 +42,6 @@ final class MetaServiceEnvelopeFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (resourceInfo == null
-                || resourceInfo.getResourceClass() == null
-                || !resourceInfo.getResourceClass().isAnnotationPresent(MetaServiceEnvelope.class)) {
-            return;
-        }
         Object entity = response.getEntity();
         if (entity == null
                 || entity instanceof String

@@ -3,14 +3,11 @@ package io.strata.kernel.internal.http;
 import io.strata.spi.StrataException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A method that takes a JSON body (a parameter without JAX-RS annotations, other than a raw
@@ -19,23 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * (reflection that would otherwise run on every request) go away with the generation.
  */
 final class RequiredBodyFilter implements ContainerRequestFilter {
-    private final ConcurrentHashMap<Method, Boolean> takesJsonBody = new ConcurrentHashMap<>();
-
-    @Context
-    private ResourceInfo resourceInfo;
-
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
-            return;
-        }
-        if (takesJsonBody.computeIfAbsent(resourceInfo.getResourceMethod(), RequiredBodyFilter::takesJsonBody)
-                && !request.hasEntity()) {
+        if (!request.hasEntity()) {
             throw StrataException.invalidArgument("Request body is required");
         }
     }
 
-    private static boolean takesJsonBody(Method method) {
+    /** Whether {@code method} takes a JSON body: the methods this filter is bound to ({@link KernelFilters}). */
+    static boolean takesJsonBody(Method method) {
         for (Parameter parameter : method.getParameters()) {
             Class<?> type = parameter.getType();
             if (isJaxRsAnnotated(parameter.getAnnotations())

@@ -303,10 +303,11 @@ public final class Whiteboard implements RouteDirectory, AutoCloseable {
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new MapperResolver(mapper))
                 .register(new ErrorMapper())
-                .register(new MetaServiceEnvelopeFilter(mapper))
-                .register(new LeaderOnlyFilter(leadership))
-                .register(new AdminTokenFilter(adminToken))
-                .register(new RequiredBodyFilter())
+                .register(new KernelFilters(
+                        new LeaderOnlyFilter(leadership),
+                        new AdminTokenFilter(adminToken),
+                        new RequiredBodyFilter(),
+                        new MetaServiceEnvelopeFilter(mapper)))
                 .register(new EnumParamConverters())
                 .register(new RouteMetrics(
                         registry,
