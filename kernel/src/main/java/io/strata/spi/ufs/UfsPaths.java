@@ -30,6 +30,18 @@ public final class UfsPaths {
         return path;
     }
 
+    /**
+     * Fails unless a ranged read's {@code offset} and {@code length} are both non-negative.
+     *
+     * @throws UfsException {@code INVALID_ARGUMENT} naming both
+     */
+    public static void checkRange(long offset, long length) throws UfsException {
+        if (offset < 0 || length < 0) {
+            throw new UfsException(
+                    UfsException.Kind.INVALID_ARGUMENT, "Invalid range: offset " + offset + ", length " + length);
+        }
+    }
+
     /** The entry {@code name} (one segment) inside the directory {@code parent}; both relative. */
     public static String child(String parent, String name) {
         checkRelative(name);

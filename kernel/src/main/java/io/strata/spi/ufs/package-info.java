@@ -8,7 +8,7 @@
  * {@link io.strata.spi.ufs.UfsException.Kind kind} that callers map to HTTP codes and retries.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.strata.spi.ufs;
 
 import org.osgi.annotation.bundle.Export;

@@ -212,10 +212,7 @@ final class HdfsUfs implements Ufs {
     @Override
     public InputStream read(String path, long offset, long length) throws UfsException {
         check(path);
-        if (offset < 0 || length < 0) {
-            throw new UfsException(
-                    UfsException.Kind.INVALID_ARGUMENT, "Invalid range: offset " + offset + ", length " + length);
-        }
+        UfsPaths.checkRange(offset, length);
         if (path.isEmpty()) {
             throw new UfsException(UfsException.Kind.INVALID_ARGUMENT, "Is a directory: " + describe(path));
         }

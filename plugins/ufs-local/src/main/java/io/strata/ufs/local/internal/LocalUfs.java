@@ -105,10 +105,7 @@ final class LocalUfs implements Ufs {
 
     @Override
     public InputStream read(String path, long offset, long length) throws UfsException {
-        if (offset < 0 || length < 0) {
-            throw new UfsException(
-                    UfsException.Kind.INVALID_ARGUMENT, "Invalid range: offset " + offset + ", length " + length);
-        }
+        UfsPaths.checkRange(offset, length);
         Path file = resolve(path);
         if (attributes(path, file).isDirectory()) {
             throw new UfsException(UfsException.Kind.INVALID_ARGUMENT, "Is a directory: " + describe(path));
