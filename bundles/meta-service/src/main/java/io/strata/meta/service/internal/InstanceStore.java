@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -62,6 +63,16 @@ final class InstanceStore implements Closeable {
     @FunctionalInterface
     interface Mutation {
         InstanceDocument apply(InstanceDocument current);
+    }
+
+    /**
+     * A record changed in ZooKeeper and not read yet: the newest zxid of its events, and when the
+     * first of them arrived (it is read {@link #RELOAD_DELAY} after that, once for a burst).
+     */
+    private record PendingReload(long zxid, long sinceNanos) {
+        PendingReload newer(PendingReload other) {
+            return new PendingReload(Math.max(zxid, other.zxid), Math.min(sinceNanos, other.sinceNanos));
+        }
     }
 
     /** A document (in clear) and the znode version it was read at. */
@@ -124,7 +135,8 @@ final class InstanceStore implements Closeable {
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong reloads = new AtomicLong();
     private final Map<String, Held> view = new ConcurrentHashMap<>();
-    private final Map<String, Long> pendingReloads = new ConcurrentHashMap<>();
+    private final Map<String, PendingReload> pendingReloads = new ConcurrentHashMap<>();
+    private final AtomicBoolean sweepScheduled = new AtomicBoolean();
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "meta-service-index");
         thread.setDaemon(true);
@@ -322,36 +334,76 @@ final class InstanceStore implements Closeable {
         }
     }
 
-    /** Runs on ZooKeeper's event thread: hand the event over, never block. */
+    /**
+     * Runs on ZooKeeper's event thread, so it must be quick and never block: a change is only noted
+     * (one map update), and read later by {@link #sweep} on the events thread. This node's own
+     * writes send events too, and they come before the write's answer, on this same thread: the
+     * answer takes the write into the view and strikes its pending read ({@link #hold}), so an own
+     * write is neither handed over nor read back.
+     */
     private void onEvent(WatchedEvent event) {
-        submit(() -> watched(event));
-    }
-
-    private void watched(WatchedEvent event) {
         String fullPath = event.getPath();
+        String watched = watchedPath;
         if (fullPath == null
-                || !fullPath.startsWith(watchedPath + "/")
-                || fullPath.indexOf('/', watchedPath.length() + 1) >= 0) {
+                || watched == null
+                || fullPath.length() <= watched.length() + 1
+                || !fullPath.startsWith(watched)
+                || fullPath.charAt(watched.length()) != '/'
+                || fullPath.indexOf('/', watched.length() + 1) >= 0) {
             return;
         }
-        String path = INSTANCES + fullPath.substring(watchedPath.length());
+        String path = INSTANCES + fullPath.substring(watched.length());
         switch (event.getType()) {
-            case NodeDeleted -> forget(path);
+            case NodeDeleted -> submit(() -> forget(path));
             case NodeCreated, NodeDataChanged -> {
-                // read shortly after, once for a burst of changes; by then this node's own write
-                // (the event comes before the write's answer) is held and needs no read
+                // read shortly after, once for a burst of changes
                 long zxid = event.getZxid() == WatchedEvent.NO_ZXID ? Long.MAX_VALUE : event.getZxid();
-                if (pendingReloads.merge(path, zxid, Math::max) == zxid) {
-                    events.schedule(() -> reloadPending(path), RELOAD_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-                }
+                pendingReloads.merge(path, new PendingReload(zxid, System.nanoTime()), PendingReload::newer);
+                scheduleSweep(RELOAD_DELAY.toNanos());
             }
             case None, NodeChildrenChanged, DataWatchRemoved, ChildWatchRemoved, PersistentWatchRemoved -> {}
         }
     }
 
-    private void reloadPending(String path) {
-        Long zxid = pendingReloads.remove(path);
-        if (state.get() != State.STARTED || zxid == null) {
+    /** Schedules one {@link #sweep} unless one is scheduled already. */
+    private void scheduleSweep(long delayNanos) {
+        if (state.get() != State.STARTED || !sweepScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            events.schedule(this::sweep, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile
+        }
+    }
+
+    /** Reads the pending records whose delay is over; runs on the events thread. */
+    private void sweep() {
+        sweepScheduled.set(false);
+        long now = System.nanoTime();
+        long delay = RELOAD_DELAY.toNanos();
+        long nextDue = Long.MAX_VALUE;
+        for (Map.Entry<String, PendingReload> entry : pendingReloads.entrySet()) {
+            PendingReload pending = entry.getValue();
+            long due = pending.sinceNanos() + delay;
+            if (due - now > 0) {
+                nextDue = Math.min(nextDue, due - now);
+                continue;
+            }
+            if (pendingReloads.remove(entry.getKey(), pending)) {
+                reloadPending(entry.getKey(), pending.zxid());
+            } else {
+                // a newer event came meanwhile: it is due now too
+                nextDue = 0;
+            }
+        }
+        if (!pendingReloads.isEmpty()) {
+            scheduleSweep(nextDue == Long.MAX_VALUE ? delay : Math.max(nextDue, 1_000_000L));
+        }
+    }
+
+    private void reloadPending(String path, long zxid) {
+        if (state.get() != State.STARTED) {
             return;
         }
         Held held = view.get(path);
@@ -397,6 +449,9 @@ final class InstanceStore implements Closeable {
         if (result == candidate) {
             index.apply(stored.instance(), stat.getVersion());
         }
+        // the change's event, noted before this answer, needs no read now
+        long held = result.modifiedZxid();
+        pendingReloads.computeIfPresent(path, (key, pending) -> pending.zxid() <= held ? null : pending);
         return result;
     }
 

@@ -1,12 +1,15 @@
 package io.strata.meta.service.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -28,10 +31,12 @@ import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -80,6 +85,13 @@ final class ProtoJson {
      * those are copied as bytes instead of being serialized field by field again. Identity rather
      * than equality: a record's hashCode and equals walk every field, which cost as much as
      * writing it.
+     *
+     * <p>A value is cached the second time it is written, not the first: the first time it is
+     * written straight into the document (and only marked as seen), because most values written
+     * once are never written again (the cluster add_node changes, which holds every node's JSON,
+     * is replaced by the next add_node; the vault of a new instance is written again only when the
+     * instance changes). Caching them cost a generator of their own, a copy of their JSON, and memory
+     * held as long as they live.
      */
     private static final class CachedJsonSerializer<T> extends StdSerializer<T>
             implements ContextualSerializer, ResolvableSerializer {
@@ -99,13 +111,19 @@ final class ProtoJson {
 
         @Override
         public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            SerializedString json = cache.get(value);
+            SerializableString json = cache.get(value);
             if (json == null) {
+                // first time: straight into the document
+                serializer.serialize(value, generator, provider);
+                cache.put(value, SEEN_ONCE);
+                return;
+            }
+            if (json == SEEN_ONCE) {
                 ByteArrayBuilder buffer = new ByteArrayBuilder(256);
-                try (JsonGenerator nested = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
+                try (JsonGenerator nested = NESTED.createGenerator(buffer, JsonEncoding.UTF8)) {
                     serializer.serialize(value, nested, provider);
                 }
-                json = new SerializedString(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
+                json = new RawJson(buffer.toByteArray());
                 cache.put(value, json);
             }
             generator.writeRawValue(json);
@@ -129,9 +147,123 @@ final class ProtoJson {
         }
     }
 
+    /** The cache's mark of a value written once (its JSON is not kept). */
+    static final SerializableString SEEN_ONCE = new SerializedString("");
+
+    /**
+     * The generators of cached values, which are made while the document's generator holds this
+     * thread's buffers: buffers of their own pool, reused, rather than fresh ones each time.
+     */
+    private static final JsonFactory NESTED = MAPPER.getFactory()
+            .rebuild()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+            .build();
+
+    /**
+     * JSON kept as its UTF-8 bytes, written raw (the document's generator copies the bytes); the
+     * text is made only when a character generator asks for it.
+     */
+    static final class RawJson implements SerializableString {
+        private final byte[] utf8;
+        private volatile SerializedString text;
+
+        RawJson(byte[] utf8) {
+            this.utf8 = utf8;
+        }
+
+        private SerializedString text() {
+            SerializedString made = text;
+            if (made == null) {
+                made = new SerializedString(new String(utf8, StandardCharsets.UTF_8));
+                text = made;
+            }
+            return made;
+        }
+
+        @Override
+        public String getValue() {
+            return text().getValue();
+        }
+
+        @Override
+        public int charLength() {
+            return text().charLength();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            return text().asQuotedChars();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            // shared, as SerializedString shares its bytes: generators only read them
+            return utf8;
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return text().asQuotedUTF8();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            return text().appendQuotedUTF8(buffer, offset);
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            return text().appendQuoted(buffer, offset);
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + utf8.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+            return utf8.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            return text().appendUnquoted(buffer, offset);
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) throws IOException {
+            return text().writeQuotedUTF8(out);
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+            return text().putQuotedUTF8(buffer);
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) throws IOException {
+            if (utf8.length > buffer.remaining()) {
+                return -1;
+            }
+            buffer.put(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public String toString() {
+            return getValue();
+        }
+    }
+
     /** A concurrent map from objects, by identity and weakly held, to their JSON. */
     static final class IdentityCache {
-        private final Map<Object, SerializedString> entries = new ConcurrentHashMap<>();
+        private final Map<Object, SerializableString> entries = new ConcurrentHashMap<>();
         private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
 
         /** A held key: the object weakly, its identity hash. */
@@ -176,11 +308,11 @@ final class ProtoJson {
             }
         }
 
-        SerializedString get(Object value) {
+        SerializableString get(Object value) {
             return entries.get(new Probe(value));
         }
 
-        void put(Object value, SerializedString json) {
+        void put(Object value, SerializableString json) {
             for (Reference<?> stale = cleared.poll(); stale != null; stale = cleared.poll()) {
                 entries.remove(stale);
             }
