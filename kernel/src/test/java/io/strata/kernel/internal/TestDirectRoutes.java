@@ -128,8 +128,10 @@ final class TestDirectRoutes {
         assertThat(tornAtOnce.statusCode()).isEqualTo(400);
         assertThat(tornAtOnce.body()).isEqualTo("{\"status\":\"torn at 0\"}");
 
-        String malformed = rawGet(TestingDirectRoute.PATH + "?mode=fast&x=%zz");
-        assertThat(malformed).startsWith("HTTP/1.1 400 ").contains("\r\n\r\n{\"status\":\"");
+        String malformed = rawGet(TestingDirectRoute.PATH + "?x=1&mode=%zz");
+        assertThat(malformed).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n{\"status\":\"Malformed query string\"}");
+        HttpResponse<String> encoded = node.get(TestingDirectRoute.PATH + "?modes=x&mode=f%61st&mode=slow");
+        assertThat(encoded.body()).isEqualTo("fast null");
         Poll.await(TIMEOUT, "the sources to be closed", () -> route.sourcesClosed.get() == 1);
     }
 

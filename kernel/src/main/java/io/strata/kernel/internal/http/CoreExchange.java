@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strata.spi.StrataException;
 import io.strata.spi.http.DirectExchange;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +13,6 @@ import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.IteratingCallback;
 
 /**
@@ -36,7 +36,6 @@ final class CoreExchange implements DirectExchange, Callback {
     private final Ending ending;
     private final long begin;
     private final AtomicBoolean ended = new AtomicBoolean();
-    private Fields query;
     private RetainableByteBuffer pooled;
     private Source source;
     /** Whether the route handed over the exchange (sent, streamed or failed). */
@@ -63,16 +62,37 @@ final class CoreExchange implements DirectExchange, Callback {
         return request.getMethod();
     }
 
+    /** Scans the raw query for the first {@code name=}, decoding only that value (no map per request). */
     @Override
     public String parameter(String name) {
+        String query = request.getHttpURI().getQuery();
         if (query == null) {
-            try {
-                query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-            } catch (RuntimeException e) {
-                throw StrataException.invalidArgument("Malformed query string");
-            }
+            return null;
         }
-        return query.getValue(name);
+        int from = 0;
+        while (from <= query.length()) {
+            int end = query.indexOf('&', from);
+            if (end < 0) {
+                end = query.length();
+            }
+            int nameEnd = from + name.length();
+            if (query.startsWith(name, from) && (nameEnd == end || query.charAt(nameEnd) == '=')) {
+                return nameEnd == end ? "" : decode(query.substring(nameEnd + 1, end));
+            }
+            from = end + 1;
+        }
+        return null;
+    }
+
+    private static String decode(String value) {
+        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+            return value;
+        }
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw StrataException.invalidArgument("Malformed query string");
+        }
     }
 
     @Override
