@@ -28,6 +28,14 @@ public interface PageCache {
     Optional<CachedPage> get(String path, FileVersion version, long pageIndex);
 
     /**
+     * {@link #get} for a caller that reads a missing page another way and counts the miss then:
+     * counts a hit only, never a miss.
+     *
+     * @since 1.1.0
+     */
+    Optional<CachedPage> getIfCached(String path, FileVersion version, long pageIndex);
+
+    /**
      * Stores one page (bytes {@code [0, length)} of {@code data}; {@code length == pageSize()}
      * except for the file's last page). Synchronous and thread-safe; the caller runs it off the
      * request thread. Consults the admission policies; evicts synchronously when the write would

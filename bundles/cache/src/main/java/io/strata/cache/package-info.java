@@ -4,7 +4,7 @@
  * TTL and priority bundles implement is in {@link io.strata.cache.spi}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.strata.cache;
 
 import org.osgi.annotation.bundle.Export;

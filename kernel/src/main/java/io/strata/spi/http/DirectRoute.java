@@ -20,6 +20,12 @@ import java.util.Set;
  * them in the meta-service's envelope instead. The kernel's admin-token and leader-only markers do
  * not apply: a direct route checks what it needs itself. When the service goes away, the kernel
  * stops routing to it and waits for the requests in flight before letting it go.
+ *
+ * <p>Since 1.2.0 a route may also answer the requests it can answer without blocking (a cached
+ * small read) in {@link #serveNonBlocking}: the kernel offers it every request first, on its HTTP
+ * server's own thread (possibly the one that read the request from the socket) and below the
+ * servlet layer, and hands the requests it declines to {@link #serve} on a thread that may block.
+ * Everything above holds for both ways.
  */
 public interface DirectRoute {
     /** The exact path, starting with {@code /}, e.g. {@code /api/v1/worker/file}. */
@@ -33,4 +39,18 @@ public interface DirectRoute {
 
     /** Answers one request; the method is one of {@link #methods()}. */
     void serve(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+    /**
+     * Answers the request through {@code exchange} if that needs no blocking call (no UFS access, no
+     * lock held for long; the exchange's writes are asynchronous), and returns true: the route has
+     * then ended the exchange or handed it a {@link DirectExchange.Source} that will. Returns false,
+     * having set nothing on the exchange, to have the kernel call {@link #serve} on a thread that
+     * may block instead. A {@link io.strata.spi.StrataException} thrown here becomes the error body
+     * as for {@link #serve}. The method is one of {@link #methods()}. By default it declines.
+     *
+     * @since 1.2.0
+     */
+    default boolean serveNonBlocking(DirectExchange exchange) throws IOException {
+        return false;
+    }
 }

@@ -105,6 +105,11 @@ public final class PageCacheService implements PageCache {
     }
 
     @Override
+    public Optional<CachedPage> getIfCached(String path, FileVersion version, long pageIndex) {
+        return engine.getIfCached(path, version, pageIndex);
+    }
+
+    @Override
     public boolean contains(String path, FileVersion version, long pageIndex) {
         return engine.contains(path, version, pageIndex);
     }

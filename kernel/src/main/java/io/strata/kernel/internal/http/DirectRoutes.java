@@ -2,6 +2,7 @@ package io.strata.kernel.internal.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.codahale.metrics.LockFreeExponentiallyDecayingReservoir;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.strata.api.v1.StatusResponse;
 import io.strata.spi.ErrorKind;
 import io.strata.spi.StrataException;
+import io.strata.spi.http.DirectExchange;
 import io.strata.spi.http.DirectRoute;
 import io.strata.spi.http.MetaServiceEnvelope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +26,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
@@ -34,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link DirectRoute} services, by exact path. A route is live as soon as its service is seen;
  * when the service goes away it takes no new requests and the tracker waits (up to {@value
- * #DRAIN_MS} ms) for those in flight before the bundle may stop it.
+ * #DRAIN_MS} ms) for those in flight before the bundle may stop it. A request is offered to the
+ * route's {@link DirectRoute#serveNonBlocking} first ({@link DirectHandler}, below the servlet
+ * layer), then, when declined, to its {@link DirectRoute#serve} ({@link SwitchingServlet}).
  */
 final class DirectRoutes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectRoutes.class);
@@ -85,8 +92,18 @@ final class DirectRoutes implements AutoCloseable {
         }
     }
 
+    /** A route's timer: a lock-free reservoir, so timing costs the hot path next to nothing. */
+    private Timer timer(String method, String path) {
+        return registry.timer(
+                RouteMetrics.metricName(method + " " + path),
+                () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build()));
+    }
+
+    /** An error answer: status, content type and body. */
+    record ErrorBody(int status, String contentType, byte[] body) {}
+
     /** One published route, counting the requests it is serving. */
-    final class Entry {
+    final class Entry implements CoreExchange.Ending {
         private final DirectRoute route;
         private final String path;
         private final long bundleId;
@@ -94,6 +111,8 @@ final class DirectRoutes implements AutoCloseable {
         private final String allowed;
         /** Errors in the meta-service's envelope ({@link MetaServiceEnvelope} on the route's class). */
         private final boolean envelope;
+        /** Whether the route overrides {@link DirectRoute#serveNonBlocking}. */
+        private final boolean nonBlocking;
 
         private final InFlight inFlight = new InFlight();
 
@@ -103,11 +122,58 @@ final class DirectRoutes implements AutoCloseable {
             this.bundleId = bundleId;
             Map<String, Timer> timers = new TreeMap<>();
             for (String method : route.methods()) {
-                timers.put(method, registry.timer(RouteMetrics.metricName(method + " " + path)));
+                timers.put(method, timer(method, path));
             }
             this.timers = Map.copyOf(timers);
             this.allowed = String.join(", ", new TreeSet<>(timers.keySet()));
             this.envelope = route.getClass().isAnnotationPresent(MetaServiceEnvelope.class);
+            this.nonBlocking = overridesNonBlocking(route);
+        }
+
+        /**
+         * Offers the request to the route's {@link DirectRoute#serveNonBlocking}: true when the route
+         * took it (it ends through {@code callback}), false when nothing was written and the request
+         * goes the blocking way (also for a method the route does not serve: the servlet answers 405).
+         */
+        boolean serveNonBlocking(Request request, Response response, Callback callback) {
+            if (!nonBlocking || !timers.containsKey(request.getMethod()) || !inFlight.tryAcquire()) {
+                return false;
+            }
+            CoreExchange exchange = new CoreExchange(request, response, callback, this, System.nanoTime());
+            boolean taken;
+            try {
+                taken = route.serveNonBlocking(exchange);
+            } catch (IOException | RuntimeException e) {
+                if (exchange.answered()) {
+                    LOG.debug("{} failed after answering", path, e);
+                    return true;
+                }
+                exchange.fail(e);
+                return true;
+            }
+            if (!taken) {
+                exchange.decline();
+                inFlight.release();
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void ended(CoreExchange exchange) {
+            try {
+                timers.get(exchange.method()).update(System.nanoTime() - exchange.begin(), TimeUnit.NANOSECONDS);
+            } finally {
+                inFlight.release();
+            }
+        }
+
+        @Override
+        public ErrorBody errorBody(Throwable failure) {
+            if (failure instanceof StrataException strata) {
+                return errorBody(strata.kind(), strata.getMessage());
+            }
+            return errorBody(ErrorKind.INTERNAL, ErrorMapper.internalError(failure));
         }
 
         /**
@@ -148,20 +214,29 @@ final class DirectRoutes implements AutoCloseable {
                 throw new IOException(path + " failed after answering: " + message, e);
             }
             response.reset();
-            if (!envelope) {
-                error(response, kind.httpStatus(), message);
-            } else if (kind == ErrorKind.PERMISSION_DENIED || kind == ErrorKind.UNAUTHENTICATED) {
-                // the meta-service answers token failures in plain text
-                write(response, kind.httpStatus(), "text/plain", (message + "\n").getBytes(StandardCharsets.UTF_8));
-            } else {
+            ErrorBody error = errorBody(kind, message);
+            write(response, error.status(), error.contentType(), error.body());
+        }
+
+        private ErrorBody errorBody(ErrorKind kind, String message) {
+            try {
+                if (!envelope) {
+                    return new ErrorBody(kind.httpStatus(), "application/json", statusBody(message));
+                }
+                if (kind == ErrorKind.PERMISSION_DENIED || kind == ErrorKind.UNAUTHENTICATED) {
+                    // the meta-service answers token failures in plain text
+                    return new ErrorBody(
+                            kind.httpStatus(), "text/plain", (message + "\n").getBytes(StandardCharsets.UTF_8));
+                }
                 Map<String, String> body = new LinkedHashMap<>();
                 body.put("code", ErrorMapper.metaServiceCode(kind));
                 body.put("msg", message);
-                write(
-                        response,
+                return new ErrorBody(
                         kind.httpStatus(),
                         "application/json",
                         (ENVELOPE.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write an error body", e);
             }
         }
 
@@ -180,7 +255,22 @@ final class DirectRoutes implements AutoCloseable {
 
     /** Writes the one error body, {@code {"status": "<message>"}}. */
     static void error(HttpServletResponse response, int status, String message) throws IOException {
-        write(response, status, "application/json", MAPPER.writeValueAsBytes(new StatusResponse(message)));
+        write(response, status, "application/json", statusBody(message));
+    }
+
+    private static byte[] statusBody(String message) throws IOException {
+        return MAPPER.writeValueAsBytes(new StatusResponse(message));
+    }
+
+    private static boolean overridesNonBlocking(DirectRoute route) {
+        try {
+            return route.getClass()
+                            .getMethod("serveNonBlocking", DirectExchange.class)
+                            .getDeclaringClass()
+                    != DirectRoute.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static void write(HttpServletResponse response, int status, String type, byte[] body) throws IOException {

@@ -15,7 +15,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Jetty with one servlet, the whiteboard's; stops gracefully, letting in-flight requests finish. */
+/**
+ * Jetty with one servlet, the whiteboard's, behind the {@link DirectHandler} that answers direct
+ * routes' non-blocking requests; stops gracefully, letting in-flight requests finish.
+ */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
@@ -42,7 +45,8 @@ public final class HttpServer implements AutoCloseable {
         context.addServlet(holder, "/*");
         context.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(new GracefulHandler(context));
+        // direct routes' non-blocking answers first, below the servlet layer; the rest goes to the servlet
+        server.setHandler(new GracefulHandler(new DirectHandler(whiteboard, context)));
         server.setStopTimeout(shutdownTimeoutMs);
         server.setStopAtShutdown(false);
     }

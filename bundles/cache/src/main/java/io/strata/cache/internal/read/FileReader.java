@@ -15,6 +15,7 @@ import io.strata.mount.MountTable;
 import io.strata.mount.ResolvedPath;
 import io.strata.spi.Role;
 import io.strata.spi.StrataException;
+import io.strata.spi.http.DirectExchange;
 import io.strata.spi.metrics.MetricNames;
 import io.strata.spi.ufs.Ufs;
 import io.strata.spi.ufs.UfsException;
@@ -23,6 +24,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -47,12 +49,20 @@ import org.slf4j.LoggerFactory;
  * background writer that caches them (the client never waits for the cache). The file's status
  * (its {@link FileVersion}) is read from the UFS at most once per {@code strata.read.metadata.ttl.ms};
  * pages of another version are never served.
+ *
+ * <p>A read of at most {@value #NON_BLOCKING_MAX_BYTES} bytes whose pages are all cached, of a file
+ * whose status is fresh, is answered without blocking ({@link #serveNonBlocking}); the others go
+ * the blocking way ({@link #serve}).
  */
 @Component(service = FileReader.class, configurationPid = "strata.read")
 @Designate(ocd = ReadConfig.class)
 public final class FileReader {
     private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest read answered without blocking, from one buffer. */
+    static final int NON_BLOCKING_MAX_BYTES = 256 * 1024;
+    /** Up to this many pages, a blocking read opens its cached pages up front: one index lookup each. */
+    private static final int OPEN_UP_FRONT_PAGES = 64;
 
     private final MountTable mounts;
     private final PageCache cache;
@@ -161,21 +171,160 @@ public final class FileReader {
             }
             return;
         }
-        CacheOutcome outcome = outcome(resolved.path(), version, range);
-        requests.get(outcome).mark();
-        response.setStatus(range.partial() ? 206 : 200);
-        response.setContentType("application/octet-stream");
-        response.setContentLengthLong(range.length());
-        response.setHeader(CacheOutcome.HEADER, outcome.name());
+        CachedPage[] opened = body ? openUpFront(resolved.path(), version, range) : null;
+        try {
+            CacheOutcome outcome = opened != null ? outcome(opened) : outcome(resolved.path(), version, range);
+            requests.get(outcome).mark();
+            response.setStatus(range.partial() ? 206 : 200);
+            response.setContentType("application/octet-stream");
+            response.setContentLengthLong(range.length());
+            response.setHeader(CacheOutcome.HEADER, outcome.name());
+            if (state.lastModified().isPresent()) {
+                response.setHeader("Last-Modified", state.lastModified().get());
+            }
+            if (range.partial()) {
+                response.setHeader(
+                        "Content-Range", "bytes " + range.start() + "-" + (range.end() - 1) + "/" + version.length());
+            }
+            if (body && range.length() > 0) {
+                send(resolved, ufs, version, range, response.getOutputStream(), opened);
+            }
+        } finally {
+            if (opened != null) {
+                for (CachedPage page : opened) {
+                    if (page != null) {
+                        page.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The cached pages of a range of at most {@value #OPEN_UP_FRONT_PAGES} pages, opened (null where
+     * missing): one index lookup per page answers both the outcome and the read. Null for a longer
+     * or empty range.
+     */
+    private CachedPage[] openUpFront(String path, FileVersion version, ByteRange range) {
+        if (range.length() == 0) {
+            return null;
+        }
+        int pageSize = cache.pageSize();
+        long first = range.start() / pageSize;
+        long last = (range.end() - 1) / pageSize;
+        if (last - first + 1 > OPEN_UP_FRONT_PAGES) {
+            return null;
+        }
+        CachedPage[] opened = new CachedPage[(int) (last - first + 1)];
+        for (long page = first; page <= last; page++) {
+            opened[(int) (page - first)] = cache.get(path, version, page).orElse(null);
+        }
+        return opened;
+    }
+
+    private static CacheOutcome outcome(CachedPage[] opened) {
+        int cached = 0;
+        for (CachedPage page : opened) {
+            if (page != null) {
+                cached++;
+            }
+        }
+        if (cached == 0) {
+            return CacheOutcome.MISS;
+        }
+        return cached == opened.length ? CacheOutcome.HIT : CacheOutcome.PARTIAL;
+    }
+
+    /**
+     * Answers a GET of {@code path} through {@code exchange} when that needs neither the UFS nor a
+     * wait: the file's status is fresh in memory, the range is at most {@value
+     * #NON_BLOCKING_MAX_BYTES} bytes and all its pages are cached. Returns false, having set nothing,
+     * otherwise (the caller then uses {@link #serve}).
+     *
+     * @throws StrataException 400 for a path under no mount
+     */
+    public boolean serveNonBlocking(String path, DirectExchange exchange) throws IOException {
+        if (path == null || path.isEmpty() || !"GET".equals(exchange.method())) {
+            return false;
+        }
+        return serveNonBlocking(mounts.resolve(path), exchange);
+    }
+
+    /** {@link #serveNonBlocking(String, DirectExchange)} of a path already resolved. */
+    public boolean serveNonBlocking(ResolvedPath resolved, DirectExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.method())) {
+            return false;
+        }
+        UfsStatusCache.FileState state = statuses.fresh(resolved.path());
+        if (state == null || state.status().directory()) {
+            return false;
+        }
+        FileVersion version = state.version();
+        ByteRange range;
+        try {
+            range = ByteRange.of(Optional.ofNullable(exchange.header("Range")), version.length());
+        } catch (ByteRange.Unsatisfiable e) {
+            return false;
+        }
+        long length = range.length();
+        if (length == 0 || length > NON_BLOCKING_MAX_BYTES) {
+            return false;
+        }
+        String path = resolved.path();
+        int pageSize = cache.pageSize();
+        long lastPage = (range.end() - 1) / pageSize;
+        ByteBuffer buffer = null;
+        for (long page = range.start() / pageSize; page <= lastPage; page++) {
+            Optional<CachedPage> cached = cache.getIfCached(path, version, page);
+            if (cached.isEmpty()) {
+                return false;
+            }
+            try (CachedPage hit = cached.get()) {
+                if (buffer == null) {
+                    buffer = exchange.buffer((int) length);
+                }
+                long pageStart = page * pageSize;
+                long from = Math.max(range.start(), pageStart) - pageStart;
+                long to = Math.min(range.end(), pageStart + hit.length()) - pageStart;
+                readFully(hit, buffer, from, (int) (to - from), path);
+            }
+        }
+        buffer.flip();
+        requests.get(CacheOutcome.HIT).mark();
+        bytesFromCache.mark(length);
+        exchange.setStatus(range.partial() ? 206 : 200);
+        exchange.setHeader("ETag", state.etag());
+        exchange.setHeader("Accept-Ranges", "bytes");
+        exchange.setHeader("Content-Type", "application/octet-stream");
+        exchange.setContentLength(length);
+        exchange.setHeader(CacheOutcome.HEADER, CacheOutcome.HIT.name());
         if (state.lastModified().isPresent()) {
-            response.setHeader("Last-Modified", state.lastModified().get());
+            exchange.setHeader("Last-Modified", state.lastModified().get());
         }
         if (range.partial()) {
-            response.setHeader(
+            exchange.setHeader(
                     "Content-Range", "bytes " + range.start() + "-" + (range.end() - 1) + "/" + version.length());
         }
-        if (body && range.length() > 0) {
-            send(resolved, ufs, version, range, response.getOutputStream());
+        exchange.send(buffer);
+        return true;
+    }
+
+    /** Reads bytes {@code [from, from + count)} of a cached page into {@code buffer}. */
+    private static void readFully(CachedPage page, ByteBuffer buffer, long from, int count, String path)
+            throws IOException {
+        int limit = buffer.limit();
+        buffer.limit(buffer.position() + count);
+        long position = from;
+        try {
+            while (buffer.hasRemaining()) {
+                int read = page.read(buffer, position);
+                if (read < 0) {
+                    throw new EOFException("a cached page of " + path + " ended early at " + position);
+                }
+                position += read;
+            }
+        } finally {
+            buffer.limit(limit);
         }
     }
 
@@ -198,14 +347,19 @@ public final class FileReader {
         return cached == last - first + 1 ? CacheOutcome.HIT : CacheOutcome.PARTIAL;
     }
 
-    private void send(ResolvedPath resolved, Ufs ufs, FileVersion version, ByteRange range, OutputStream out)
+    /** Sends the range: cached pages from the cache ({@code opened} when opened up front), runs of others from the UFS. */
+    private void send(
+            ResolvedPath resolved, Ufs ufs, FileVersion version, ByteRange range, OutputStream out, CachedPage[] opened)
             throws IOException {
         String path = resolved.path();
         int pageSize = cache.pageSize();
+        long firstPage = range.start() / pageSize;
         long lastPage = (range.end() - 1) / pageSize;
-        long page = range.start() / pageSize;
+        long page = firstPage;
         while (page <= lastPage) {
-            Optional<CachedPage> cached = cache.get(path, version, page);
+            Optional<CachedPage> cached = opened != null
+                    ? Optional.ofNullable(opened[(int) (page - firstPage)])
+                    : cache.get(path, version, page);
             if (cached.isPresent()) {
                 try (CachedPage hit = cached.get()) {
                     long pageStart = page * pageSize;
@@ -218,7 +372,10 @@ public final class FileReader {
                 continue;
             }
             long runEnd = page + 1;
-            while (runEnd <= lastPage && !cache.contains(path, version, runEnd)) {
+            while (runEnd <= lastPage
+                    && (opened != null
+                            ? opened[(int) (runEnd - firstPage)] == null
+                            : !cache.contains(path, version, runEnd))) {
                 runEnd++;
             }
             sendFromUfs(resolved, ufs, version, range, page, runEnd, out);

@@ -6,6 +6,7 @@ import io.strata.mount.MountTable;
 import io.strata.mount.ResolvedPath;
 import io.strata.spi.ErrorKind;
 import io.strata.spi.StrataException;
+import io.strata.spi.http.DirectExchange;
 import io.strata.spi.http.DirectRoute;
 import io.strata.workers.LocalWorker;
 import io.strata.workers.Worker;
@@ -62,6 +63,20 @@ public final class FileRoute implements DirectRoute {
         return "path=<strata path>. Reads a file through the worker that owns it on the hash ring: 307 to that"
                 + " worker's " + WorkerFileRoute.PATH + ", or served here when this node is the owner; 503 when no"
                 + " worker is online.";
+    }
+
+    /** A cached small read of a file this node owns, without blocking; anything else the blocking way. */
+    @Override
+    public boolean serveNonBlocking(DirectExchange exchange) throws IOException {
+        String path = exchange.parameter("path");
+        if (path == null || path.isEmpty() || local.isEmpty() || reader.isEmpty()) {
+            return false;
+        }
+        ResolvedPath resolved = mounts.resolve(path);
+        Optional<Worker> owner = workers.owner(resolved.path());
+        return owner.isPresent()
+                && local.get().identity().equals(owner.get().identity())
+                && reader.get().serveNonBlocking(resolved, exchange);
     }
 
     @Override

@@ -60,6 +60,12 @@ final class UfsStatusCache {
         return state;
     }
 
+    /** The state kept for {@code key} while it is fresh, or null (loading it would ask the UFS). */
+    FileState fresh(String key) {
+        Entry entry = entries.get(key);
+        return entry != null && System.nanoTime() - entry.loadedAt() < ttlNanos ? entry.state() : null;
+    }
+
     void forget(String key) {
         entries.remove(key);
     }

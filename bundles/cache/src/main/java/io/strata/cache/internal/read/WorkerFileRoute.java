@@ -2,6 +2,7 @@ package io.strata.cache.internal.read;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strata.spi.http.DirectExchange;
 import io.strata.spi.http.DirectRoute;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/v1/worker/file}: a file read served by this worker, from its cache or the UFS. A
- * direct route: the data path skips Jakarta REST.
+ * direct route: the data path skips Jakarta REST, and a cached small read (the file's status
+ * fresh, its pages cached) is answered without blocking, below the servlet layer.
  */
 @Component(service = DirectRoute.class)
 public final class WorkerFileRoute implements DirectRoute {
@@ -42,6 +44,11 @@ public final class WorkerFileRoute implements DirectRoute {
         return "path=<strata path>. Streams the file from this worker's cache, reading missing pages from the"
                 + " UFS (and caching them); honours Range (206, 416); HEAD for the headers only. Header"
                 + " X-Strata-Cache: HIT, MISS or PARTIAL.";
+    }
+
+    @Override
+    public boolean serveNonBlocking(DirectExchange exchange) throws IOException {
+        return reader.serveNonBlocking(exchange.parameter("path"), exchange);
     }
 
     @Override

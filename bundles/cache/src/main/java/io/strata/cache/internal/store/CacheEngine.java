@@ -81,6 +81,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CacheEngine implements PageCache, Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(CacheEngine.class);
+    /** Page files kept open between reads (file descriptors held while the pages stay cached). */
+    static final int OPEN_PAGE_FILES = 1024;
 
     /** Engine seconds count from 2020-01-01, so an int lasts until 2088. */
     static final long EPOCH_BASE_SECONDS = 1_577_836_800L;
@@ -106,6 +108,7 @@ public final class CacheEngine implements PageCache, Closeable {
     private int nextId;
 
     private final Policies policies = new Policies();
+    private final OpenPages openPages = new OpenPages(OPEN_PAGE_FILES);
     private final UsageTracker usage;
     private final ScheduledExecutorService maintenance;
     private final ExecutorService notifier;
@@ -217,18 +220,29 @@ public final class CacheEngine implements PageCache, Closeable {
 
     @Override
     public Optional<CachedPage> get(String path, FileVersion version, long pageIndex) {
+        return open(path, version, pageIndex, true);
+    }
+
+    @Override
+    public Optional<CachedPage> getIfCached(String path, FileVersion version, long pageIndex) {
+        return open(path, version, pageIndex, false);
+    }
+
+    /**
+     * A cached page, opened: one index lookup, then the page file kept open from an earlier read
+     * ({@link OpenPages}), or else opened (verified the first time) and kept.
+     */
+    private Optional<CachedPage> open(String path, FileVersion version, long pageIndex, boolean countMiss) {
         requireNonNull(path, "path is null");
         requireNonNull(version, "version is null");
         int length = version.pageLength(pageSize, pageNumber(pageIndex));
         FileEntry entry = files.get(path);
         if (entry == null || closed) {
-            misses.inc();
-            return Optional.empty();
+            return miss(countMiss);
         }
         if (!entry.version.equals(version)) {
             dropEntry(entry, EvictionReason.INVALIDATION);
-            misses.inc();
-            return Optional.empty();
+            return miss(countMiss);
         }
         int page = (int) pageIndex;
         int tier;
@@ -238,8 +252,7 @@ public final class CacheEngine implements PageCache, Closeable {
         synchronized (lock) {
             int slot = entry.alive ? index.find(entry.id, page) : PageIndex.NONE;
             if (slot == PageIndex.NONE) {
-                misses.inc();
-                return Optional.empty();
+                return miss(countMiss);
             }
             cachedAt = index.cachedAt(slot);
             if (expired(entry, cachedAt, nowSeconds())) {
@@ -255,8 +268,14 @@ public final class CacheEngine implements PageCache, Closeable {
         }
         if (removal != null) {
             finish(removal);
-            misses.inc();
-            return Optional.empty();
+            return miss(countMiss);
+        }
+        if (verified) {
+            OpenPages.Handle kept = openPages.acquire(entry, page, tier, cachedAt);
+            if (kept != null) {
+                hits.inc();
+                return Optional.of(new FilePage(kept, length));
+            }
         }
         Path file = tiers[tier].pageFile(entry, page, epochSeconds(cachedAt));
         FileChannel channel;
@@ -265,12 +284,10 @@ public final class CacheEngine implements PageCache, Closeable {
         } catch (NoSuchFileException e) {
             LOG.warn("Page file {} of {} is gone; dropping the page", file, path);
             dropPage(entry, page, tier, cachedAt, lostPages);
-            misses.inc();
-            return Optional.empty();
+            return miss(countMiss);
         } catch (IOException e) {
             LOG.warn("Cannot open page file {} of {}: {}", file, path, e.toString());
-            misses.inc();
-            return Optional.empty();
+            return miss(countMiss);
         }
         if (!verified) {
             boolean whole;
@@ -284,13 +301,29 @@ public final class CacheEngine implements PageCache, Closeable {
                 closeQuietly(channel);
                 LOG.warn("Page file {} of {} is torn (wrong length or checksum); dropping it", file, path);
                 dropPage(entry, page, tier, cachedAt, tornPages);
-                misses.inc();
-                return Optional.empty();
+                return miss(countMiss);
             }
             markVerified(entry, page, tier, cachedAt);
         }
+        OpenPages.Handle handle = openPages.keep(entry, page, tier, cachedAt, channel);
+        boolean stillCached;
+        synchronized (lock) {
+            stillCached = slotOf(entry, page, tier, cachedAt) != PageIndex.NONE;
+        }
+        if (!stillCached) {
+            // removed meanwhile, maybe before the handle was kept: do not keep it (this read still
+            // gets the page, as it would had it opened the file just before the removal)
+            openPages.drop(entry, page, tier, cachedAt);
+        }
         hits.inc();
-        return Optional.of(new FilePage(channel, length));
+        return Optional.of(new FilePage(handle, length));
+    }
+
+    private Optional<CachedPage> miss(boolean countMiss) {
+        if (countMiss) {
+            misses.inc();
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -529,11 +562,17 @@ public final class CacheEngine implements PageCache, Closeable {
             }
         }
         locks.clear();
+        openPages.clear();
         metricNames.forEach(metrics::remove);
         metricNames.clear();
     }
 
     // ------------------------------------------------------------------ test and benchmark hooks
+
+    /** How many page files are kept open between reads. */
+    int openPageFiles() {
+        return openPages.size();
+    }
 
     /** Runs one pass of the background evictor now, on the calling thread. */
     void evictNow() {
@@ -954,6 +993,7 @@ public final class CacheEngine implements PageCache, Closeable {
         }
         for (Victim victim : removal.pages) {
             FileEntry entry = victim.entry();
+            openPages.drop(entry, victim.page(), victim.tier(), victim.cachedAt());
             if (!entry.alive && removal.background) {
                 continue; // its whole directory goes in the background
             }

@@ -9,16 +9,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 
-/** A page file opened for reading. */
+/** A page file opened for reading: a reference to a handle of {@link OpenPages}, released on close. */
 final class FilePage implements CachedPage {
     private static final int BUFFER = 128 * 1024;
     private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
 
+    private final OpenPages.Handle handle;
     private final FileChannel channel;
     private final int length;
+    private boolean closed;
 
-    FilePage(FileChannel channel, int length) {
-        this.channel = requireNonNull(channel, "channel is null");
+    FilePage(OpenPages.Handle handle, int length) {
+        this.handle = requireNonNull(handle, "handle is null");
+        this.channel = handle.channel();
         this.length = length;
     }
 
@@ -91,10 +94,9 @@ final class FilePage implements CachedPage {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // a read-only channel has nothing to flush
+        if (!closed) {
+            closed = true;
+            handle.release();
         }
     }
 }

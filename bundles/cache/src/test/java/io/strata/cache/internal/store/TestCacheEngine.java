@@ -120,6 +120,80 @@ final class TestCacheEngine {
     }
 
     @Test
+    void testPageFilesStayOpenWhileCachedAndCloseWithTheirPages() throws IOException {
+        CacheEngine engine = open(ssd(3));
+        FileVersion version = version(10 * PAGE);
+        for (int page = 0; page < 3; page++) {
+            put(engine, "/f", version, page);
+        }
+        assertThat(engine.openPageFiles()).isZero();
+        for (int round = 0; round < 2; round++) {
+            for (int page = 0; page < 3; page++) {
+                assertThat(read(engine, "/f", version, page)).isEqualTo(content("/f", version, PAGE, page));
+            }
+        }
+        assertThat(engine.openPageFiles()).as("one per page, not per read").isEqualTo(3);
+        assertThat(counter("page.hits")).isEqualTo(6);
+
+        // a page being read stays readable when it is evicted meanwhile, and its file closes after
+        CachedPage held = engine.get("/f", version, 0).orElseThrow();
+        read(engine, "/f", version, 1);
+        read(engine, "/f", version, 2);
+        put(engine, "/f", version, 3); // evicts page 0, the least recently used
+        assertThat(engine.contains("/f", version, 0)).isFalse();
+        assertThat(engine.openPageFiles()).isEqualTo(2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        held.transferTo(0, PAGE, out);
+        assertThat(out.toByteArray()).isEqualTo(content("/f", version, PAGE, 0));
+        held.close();
+        held.close();
+        assertThat(engine.get("/f", version, 0)).isEmpty();
+
+        // a miss through getIfCached counts nothing; invalidation closes every kept file of the path
+        long misses = counter("page.misses");
+        assertThat(engine.getIfCached("/f", version, 0)).isEmpty();
+        assertThat(counter("page.misses")).isEqualTo(misses);
+        assertThat(read(engine, "/f", version, 3)).isEqualTo(content("/f", version, PAGE, 3));
+        assertThat(engine.openPageFiles()).isEqualTo(3);
+        engine.invalidate("/f");
+        assertThat(engine.openPageFiles()).isZero();
+        assertThat(engine.getIfCached("/f", version, 1)).isEmpty();
+
+        // another version of the path is served from its own files, never from a kept one
+        FileVersion changed =
+                new FileVersion(10 * PAGE, Optional.of(Instant.parse("2026-05-01T00:00:00Z")), Optional.empty());
+        put(engine, "/f", changed, 1);
+        assertThat(read(engine, "/f", changed, 1)).isEqualTo(content("/f", changed, PAGE, 1));
+        assertThat(read(engine, "/f", changed, 1)).isEqualTo(content("/f", changed, PAGE, 1));
+        assertThat(engine.openPageFiles()).isEqualTo(1);
+        // asking for the old version again drops the path (the UFS file changed back): its file closes
+        assertThat(read(engine, "/f", version, 1)).isNull();
+        assertThat(engine.openPageFiles()).isZero();
+        put(engine, "/f", version, 2);
+        assertThat(read(engine, "/f", version, 2)).isEqualTo(content("/f", version, PAGE, 2));
+        assertThat(engine.openPageFiles()).isEqualTo(1);
+        engine.close();
+        assertThat(engine.openPageFiles()).isZero();
+    }
+
+    @Test
+    void testOpenPageFilesAreBounded() {
+        int pages = CacheEngine.OPEN_PAGE_FILES + 50;
+        CacheEngine engine = open(ssd(pages));
+        FileVersion version = version((long) pages * PAGE);
+        for (int page = 0; page < pages; page++) {
+            put(engine, "/big", version, page);
+            assertThat(read(engine, "/big", version, page)).isEqualTo(content("/big", version, PAGE, page));
+        }
+        assertThat(engine.openPageFiles()).isEqualTo(CacheEngine.OPEN_PAGE_FILES);
+        // pages whose file was let go are opened again
+        for (int page = 0; page < pages; page++) {
+            assertThat(read(engine, "/big", version, page)).isEqualTo(content("/big", version, PAGE, page));
+        }
+        assertThat(engine.checkConsistency()).isEmpty();
+    }
+
+    @Test
     void testPutOfACachedPageLeavesItAlone() {
         CacheEngine engine = open(ssd(10));
         FileVersion version = version(1000);
