@@ -177,6 +177,23 @@ final class WorkersIT {
         assertThat(head.headers().firstValue("X-Strata-Cache")).contains("HIT");
         assertThat(head.body()).isEmpty();
 
+        // conditional reads: a client holding this version gets 304; a resumed range of another
+        // version gets the whole file, of this version its range
+        String etag = hit.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> unchanged = read(location, Map.of("If-None-Match", etag));
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.headers().firstValue("ETag")).contains(etag);
+        assertThat(unchanged.body()).isEmpty();
+        HttpResponse<byte[]> changed = read(location, Map.of("If-None-Match", "\"another\""));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(big);
+        HttpResponse<byte[]> sameVersion = read(location, Map.of("Range", "bytes=0-99", "If-Range", etag));
+        assertThat(sameVersion.statusCode()).isEqualTo(206);
+        assertThat(sameVersion.body()).isEqualTo(Arrays.copyOfRange(big, 0, 100));
+        HttpResponse<byte[]> otherVersion = read(location, Map.of("Range", "bytes=0-99", "If-Range", "\"another\""));
+        assertThat(otherVersion.statusCode()).isEqualTo(200);
+        assertThat(otherVersion.body()).isEqualTo(big);
+
         HttpResponse<byte[]> missing = read(coordinator.uri("/api/v1/file?path=/local/none.bin"), Map.of());
         HttpResponse<byte[]> missingOnWorker =
                 read(URI.create(missing.headers().firstValue("Location").orElseThrow()), Map.of());

@@ -35,6 +35,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -127,21 +128,23 @@ public final class FileReader {
 
     /**
      * Answers a read of {@code path} on {@code response}: 200 with the whole file, 206 with one
-     * range, 416 for a range past the end (headers only when {@code body} is false, for HEAD).
+     * range, 416 for a range past the end (headers only when {@code body} is false, for HEAD), 304
+     * when {@code If-None-Match} names the current version; a {@code Range} under an {@code If-Range}
+     * of another version reads the whole file. {@code headers} gives a request header's value or null.
      *
      * @throws StrataException 404 for a missing file, 400 for a directory or a path under no mount,
      *     before anything is written
      */
-    public void serve(String path, Optional<String> rangeHeader, boolean body, HttpServletResponse response)
+    public void serve(String path, UnaryOperator<String> headers, boolean body, HttpServletResponse response)
             throws IOException {
         if (path == null || path.isEmpty()) {
             throw StrataException.invalidArgument("Required parameters not provided: path");
         }
-        serve(mounts.resolve(path), rangeHeader, body, response);
+        serve(mounts.resolve(path), headers, body, response);
     }
 
-    /** {@link #serve(String, Optional, boolean, HttpServletResponse)} of a path already resolved. */
-    public void serve(ResolvedPath resolved, Optional<String> rangeHeader, boolean body, HttpServletResponse response)
+    /** {@link #serve(String, UnaryOperator, boolean, HttpServletResponse)} of a path already resolved. */
+    public void serve(ResolvedPath resolved, UnaryOperator<String> headers, boolean body, HttpServletResponse response)
             throws IOException {
         Ufs ufs = mounts.ufs(resolved.mount());
         UfsStatusCache.FileState state;
@@ -157,6 +160,16 @@ public final class FileReader {
         String etag = state.etag();
         response.setHeader("ETag", etag);
         response.setHeader("Accept-Ranges", "bytes");
+        if (Conditions.notModified(headers.apply("If-None-Match"), etag)) {
+            response.setStatus(304);
+            if (state.lastModified().isPresent()) {
+                response.setHeader("Last-Modified", state.lastModified().get());
+            }
+            return;
+        }
+        Optional<String> rangeHeader = Conditions.rangeApplies(headers.apply("If-Range"), etag, state.lastModified())
+                ? Optional.ofNullable(headers.apply("Range"))
+                : Optional.empty();
         ByteRange range;
         try {
             range = ByteRange.of(rangeHeader, version.length());
@@ -252,8 +265,10 @@ public final class FileReader {
 
     /** {@link #serveNonBlocking(String, DirectExchange)} of a path already resolved. */
     public boolean serveNonBlocking(ResolvedPath resolved, DirectExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.method())) {
-            return false;
+        if (!"GET".equals(exchange.method())
+                || exchange.header("If-None-Match") != null
+                || exchange.header("If-Range") != null) {
+            return false; // conditional reads go the blocking way, which answers them
         }
         UfsStatusCache.FileState state = statuses.fresh(resolved.path());
         if (state == null || state.status().directory()) {

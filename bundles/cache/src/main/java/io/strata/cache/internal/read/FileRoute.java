@@ -90,12 +90,7 @@ public final class FileRoute implements DirectRoute {
                 .orElseThrow(() ->
                         new StrataException(ErrorKind.UNAVAILABLE, "No worker is online to serve " + resolved.path()));
         if (local.isPresent() && reader.isPresent() && local.get().identity().equals(owner.identity())) {
-            reader.get()
-                    .serve(
-                            resolved,
-                            Optional.ofNullable(request.getHeader("Range")),
-                            !"HEAD".equals(request.getMethod()),
-                            response);
+            reader.get().serve(resolved, request::getHeader, !"HEAD".equals(request.getMethod()), response);
             return;
         }
         response.setStatus(307);

@@ -7,7 +7,6 @@ import io.strata.spi.http.DirectRoute;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,10 +52,6 @@ public final class WorkerFileRoute implements DirectRoute {
 
     @Override
     public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        reader.serve(
-                request.getParameter("path"),
-                Optional.ofNullable(request.getHeader("Range")),
-                !"HEAD".equals(request.getMethod()),
-                response);
+        reader.serve(request.getParameter("path"), request::getHeader, !"HEAD".equals(request.getMethod()), response);
     }
 }
