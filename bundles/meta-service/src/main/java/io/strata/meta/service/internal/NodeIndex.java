@@ -4,12 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,94 +23,31 @@ final class NodeIndex {
             requireNonNull(node, "node is null");
         }
 
-        /** Whether this is the same node object of a cluster with the same id and name (the ref still holds). */
-        boolean holds(Proto.Cluster cluster, Proto.NodeInfo other) {
-            return node == other
-                    && Objects.equals(clusterId, cluster.clusterId())
-                    && Objects.equals(clusterName, cluster.clusterName());
-        }
-
         String cloudUniqueId() {
             return node.cloudUniqueId() == null ? "" : node.cloudUniqueId();
         }
     }
-
-    /**
-     * How far ahead in an instance's previous nodes a kept node is looked for (a change adds or
-     * removes a few nodes; a record read back from ZooKeeper has no node object in common).
-     */
-    private static final int LOOKAHEAD = 8;
-
-    /** Past this many changed cloud_unique_ids, an instance is indexed again as a whole. */
-    private static final int MAX_TOUCHED = 16;
 
     private record Held(int version, List<NodeRef> nodes) {}
 
     private final Map<String, Held> instances = new HashMap<>();
     private final Map<String, TreeMap<String, List<NodeRef>>> byCloudUniqueId = new HashMap<>();
 
-    /**
-     * Takes in an instance record read or written at {@code version}; older versions are ignored.
-     * A change is applied incrementally: a new version keeps most node objects of the one before (a
-     * change copies the nodes it leaves alone), so only the cloud_unique_ids of nodes added, removed
-     * or moved to another cluster are indexed again; a record with few nodes in common with the one
-     * held (one read from ZooKeeper) is indexed as a whole.
-     */
+    /** Takes in an instance record read or written at {@code version}; older versions are ignored. */
     synchronized void apply(Proto.Instance instance, int version) {
         String instanceId = instance.instanceId() == null ? "" : instance.instanceId();
         Held held = instances.get(instanceId);
         if (held != null && held.version() >= version) {
             return;
         }
-        List<NodeRef> previous = held == null ? List.of() : held.nodes();
-        List<NodeRef> nodes = new ArrayList<>(previous.size() + 1);
-        Set<String> touched = new HashSet<>();
-        int next = 0;
+        unindex(instanceId, held);
+        List<NodeRef> nodes = new ArrayList<>();
         for (Proto.Cluster cluster : instance.clusters()) {
             for (Proto.NodeInfo node : cluster.nodes()) {
-                int kept = -1;
-                for (int k = next; k < previous.size() && k < next + LOOKAHEAD; k++) {
-                    if (previous.get(k).holds(cluster, node)) {
-                        kept = k;
-                        break;
-                    }
-                }
-                if (kept < 0) {
-                    NodeRef added = new NodeRef(instanceId, cluster.clusterId(), cluster.clusterName(), node);
-                    nodes.add(added);
-                    touched.add(added.cloudUniqueId());
-                } else {
-                    for (int k = next; k < kept; k++) {
-                        touched.add(previous.get(k).cloudUniqueId());
-                    }
-                    nodes.add(previous.get(kept));
-                    next = kept + 1;
-                }
+                nodes.add(new NodeRef(instanceId, cluster.clusterId(), cluster.clusterName(), node));
             }
         }
-        for (int k = next; k < previous.size(); k++) {
-            touched.add(previous.get(k).cloudUniqueId());
-        }
-        List<NodeRef> current = List.copyOf(nodes);
-        instances.put(instanceId, new Held(version, current));
-        if (touched.size() > MAX_TOUCHED) {
-            unindex(instanceId, previous);
-            index(instanceId, current);
-        } else {
-            for (String cloudUniqueId : touched) {
-                reindex(instanceId, cloudUniqueId, current);
-            }
-        }
-    }
-
-    synchronized void remove(String instanceId) {
-        Held held = instances.remove(instanceId);
-        if (held != null) {
-            unindex(instanceId, held.nodes());
-        }
-    }
-
-    private void index(String instanceId, List<NodeRef> nodes) {
+        instances.put(instanceId, new Held(version, List.copyOf(nodes)));
         for (NodeRef node : nodes) {
             byCloudUniqueId
                     .computeIfAbsent(node.cloudUniqueId(), ignored -> new TreeMap<>())
@@ -122,27 +56,16 @@ final class NodeIndex {
         }
     }
 
-    private void unindex(String instanceId, List<NodeRef> nodes) {
-        for (NodeRef node : nodes) {
-            TreeMap<String, List<NodeRef>> owners = byCloudUniqueId.get(node.cloudUniqueId());
-            if (owners != null) {
-                owners.remove(instanceId);
-                if (owners.isEmpty()) {
-                    byCloudUniqueId.remove(node.cloudUniqueId());
-                }
-            }
-        }
+    synchronized void remove(String instanceId) {
+        unindex(instanceId, instances.remove(instanceId));
     }
 
-    /** The instance's nodes with one cloud_unique_id, taken again from its nodes (in their order). */
-    private void reindex(String instanceId, String cloudUniqueId, List<NodeRef> nodes) {
-        List<NodeRef> carrying = new ArrayList<>(1);
-        for (NodeRef node : nodes) {
-            if (node.cloudUniqueId().equals(cloudUniqueId)) {
-                carrying.add(node);
-            }
+    private void unindex(String instanceId, Held held) {
+        if (held == null) {
+            return;
         }
-        if (carrying.isEmpty()) {
+        for (NodeRef node : held.nodes()) {
+            String cloudUniqueId = node.cloudUniqueId();
             TreeMap<String, List<NodeRef>> owners = byCloudUniqueId.get(cloudUniqueId);
             if (owners != null) {
                 owners.remove(instanceId);
@@ -150,10 +73,6 @@ final class NodeIndex {
                     byCloudUniqueId.remove(cloudUniqueId);
                 }
             }
-        } else {
-            byCloudUniqueId
-                    .computeIfAbsent(cloudUniqueId, ignored -> new TreeMap<>())
-                    .put(instanceId, carrying);
         }
     }
 

@@ -22,7 +22,7 @@ final class TestNodeIndex {
         return Proto.Instance.empty().withInstanceId(id).withClusters(List.of(clusters));
     }
 
-    /** What a full index of the same instances holds: the reference for the incremental one. */
+    /** What an index given only the final records holds: a change must leave no trace of the records before. */
     private static void assertSameLookups(NodeIndex index, List<Proto.Instance> instances, List<String> ids) {
         NodeIndex full = new NodeIndex();
         instances.forEach(instance -> full.apply(instance, 1));
