@@ -35,6 +35,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -189,16 +190,8 @@ public final class FileReader {
             CacheOutcome outcome = opened != null ? outcome(opened) : outcome(resolved.path(), version, range);
             requests.get(outcome).mark();
             response.setStatus(range.partial() ? 206 : 200);
-            response.setContentType("application/octet-stream");
             response.setContentLengthLong(range.length());
-            response.setHeader(CacheOutcome.HEADER, outcome.name());
-            if (state.lastModified().isPresent()) {
-                response.setHeader("Last-Modified", state.lastModified().get());
-            }
-            if (range.partial()) {
-                response.setHeader(
-                        "Content-Range", "bytes " + range.start() + "-" + (range.end() - 1) + "/" + version.length());
-            }
+            contentHeaders(state, range, outcome, response::setHeader);
             if (body && range.length() > 0) {
                 send(resolved, ufs, version, range, response.getOutputStream(), opened);
             }
@@ -310,18 +303,27 @@ public final class FileReader {
         exchange.setStatus(range.partial() ? 206 : 200);
         exchange.setHeader("ETag", state.etag());
         exchange.setHeader("Accept-Ranges", "bytes");
-        exchange.setHeader("Content-Type", "application/octet-stream");
         exchange.setContentLength(length);
-        exchange.setHeader(CacheOutcome.HEADER, CacheOutcome.HIT.name());
-        if (state.lastModified().isPresent()) {
-            exchange.setHeader("Last-Modified", state.lastModified().get());
-        }
-        if (range.partial()) {
-            exchange.setHeader(
-                    "Content-Range", "bytes " + range.start() + "-" + (range.end() - 1) + "/" + version.length());
-        }
+        contentHeaders(state, range, CacheOutcome.HIT, exchange::setHeader);
         exchange.send(buffer);
         return true;
+    }
+
+    /**
+     * The headers of a 200 or 206 answer that both ways of answering send alike (the blocking way
+     * sets {@code ETag} and {@code Accept-Ranges} earlier, for its 304 and 416 answers too).
+     */
+    private static void contentHeaders(
+            UfsStatusCache.FileState state, ByteRange range, CacheOutcome outcome, BiConsumer<String, String> header) {
+        header.accept("Content-Type", "application/octet-stream");
+        header.accept(CacheOutcome.HEADER, outcome.name());
+        state.lastModified().ifPresent(lastModified -> header.accept("Last-Modified", lastModified));
+        if (range.partial()) {
+            header.accept(
+                    "Content-Range",
+                    "bytes " + range.start() + "-" + (range.end() - 1) + "/"
+                            + state.version().length());
+        }
     }
 
     /** Reads bytes {@code [from, from + count)} of a cached page into {@code buffer}. */

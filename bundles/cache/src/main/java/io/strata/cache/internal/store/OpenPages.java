@@ -126,14 +126,6 @@ final class OpenPages {
         }
     }
 
-    /** Drops the handle of this page, whatever its file. */
-    void drop(FileEntry entry, int page) {
-        Handle handle = handles.get(key(entry, page));
-        if (handle != null && handle.entry == entry && handle.page == page) {
-            drop(handle);
-        }
-    }
-
     private void drop(Handle handle) {
         if (handles.remove(key(handle.entry, handle.page), handle)) {
             handle.release();
