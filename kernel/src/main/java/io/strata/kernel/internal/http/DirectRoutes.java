@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -218,23 +217,17 @@ final class DirectRoutes implements AutoCloseable {
             write(response, error.status(), error.contentType(), error.body());
         }
 
+        /** {@link ErrorMapper#entity}, rendered as the Jersey path renders it. */
         private ErrorBody errorBody(ErrorKind kind, String message) {
+            Object entity = ErrorMapper.entity(kind, message, envelope);
             try {
-                if (!envelope) {
-                    return new ErrorBody(kind.httpStatus(), "application/json", statusBody(message));
+                if (entity instanceof String text) {
+                    return new ErrorBody(kind.httpStatus(), "text/plain", text.getBytes(StandardCharsets.UTF_8));
                 }
-                if (kind == ErrorKind.PERMISSION_DENIED || kind == ErrorKind.UNAUTHENTICATED) {
-                    // the meta-service answers token failures in plain text
-                    return new ErrorBody(
-                            kind.httpStatus(), "text/plain", (message + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                Map<String, String> body = new LinkedHashMap<>();
-                body.put("code", ErrorMapper.metaServiceCode(kind));
-                body.put("msg", message);
-                return new ErrorBody(
-                        kind.httpStatus(),
-                        "application/json",
-                        (ENVELOPE.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] json = envelope
+                        ? (ENVELOPE.writeValueAsString(entity) + "\n").getBytes(StandardCharsets.UTF_8)
+                        : MAPPER.writeValueAsBytes(entity);
+                return new ErrorBody(kind.httpStatus(), "application/json", json);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write an error body", e);
             }
@@ -255,11 +248,7 @@ final class DirectRoutes implements AutoCloseable {
 
     /** Writes the one error body, {@code {"status": "<message>"}}. */
     static void error(HttpServletResponse response, int status, String message) throws IOException {
-        write(response, status, "application/json", statusBody(message));
-    }
-
-    private static byte[] statusBody(String message) throws IOException {
-        return MAPPER.writeValueAsBytes(new StatusResponse(message));
+        write(response, status, "application/json", MAPPER.writeValueAsBytes(new StatusResponse(message)));
     }
 
     private static boolean overridesNonBlocking(DirectRoute route) {

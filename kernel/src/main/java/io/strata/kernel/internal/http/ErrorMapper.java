@@ -48,18 +48,29 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return web.getResponse();
         }
         Failure failure = classify(throwable);
-        if (metaServiceEnvelope()
-                && (failure.kind() == ErrorKind.PERMISSION_DENIED || failure.kind() == ErrorKind.UNAUTHENTICATED)) {
-            // the meta-service answers token failures in plain text
-            return Response.status(failure.status())
-                    .type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity(failure.message() + "\n")
-                    .build();
-        }
+        Object entity = entity(failure.kind(), failure.message(), metaServiceEnvelope());
         return Response.status(failure.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body(failure))
+                .type(entity instanceof String ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE)
+                .entity(entity)
                 .build();
+    }
+
+    /**
+     * The one error body of a failure: {@code {"status": "<message>"}}; for a route in the
+     * meta-service's envelope, {@code {"code", "msg"}}, except token failures, which the meta-service
+     * answers as a plain-text line (then a String). Direct routes render theirs from it too.
+     */
+    static Object entity(ErrorKind kind, String message, boolean envelope) {
+        if (!envelope) {
+            return new StatusResponse(message);
+        }
+        if (kind == ErrorKind.PERMISSION_DENIED || kind == ErrorKind.UNAUTHENTICATED) {
+            return message + "\n";
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("code", metaServiceCode(kind));
+        body.put("msg", message);
+        return body;
     }
 
     private record Failure(int status, ErrorKind kind, String message) {}
@@ -176,16 +187,6 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return resourceInfo != null
                 && resourceInfo.getResourceClass() != null
                 && resourceInfo.getResourceClass().isAnnotationPresent(MetaServiceEnvelope.class);
-    }
-
-    private Object body(Failure failure) {
-        if (metaServiceEnvelope()) {
-            Map<String, String> envelope = new LinkedHashMap<>();
-            envelope.put("code", metaServiceCode(failure.kind()));
-            envelope.put("msg", failure.message());
-            return envelope;
-        }
-        return new StatusResponse(failure.message());
     }
 
     /** The meta-service's code names are HTTP categories, not error kinds. */
